@@ -1,0 +1,146 @@
+/* dyad.h — the public API of libdyad, a political event coder (CAMEO).
+ * Everything the `dyad` command does goes through the functions declared here. */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_ERR_IO,      /* a file could not be opened, read or written */
+    DYAD_ERR_PARSE,   /* malformed input: dictionary line, record, JSON, date */
+    DYAD_ERR_NOMEM,   /* an allocation failed */
+    DYAD_ERR_ARG,     /* the caller passed something invalid */
+    DYAD_ERR_LIMIT    /* input exceeds a documented limit */
+} dyad_status;
+
+/* Every failing call fills one of these. `where` names the file (or story id),
+ * `line` the 1-based line (or sentence) in it, 0 when it does not apply. */
+typedef struct dyad_error {
+    dyad_status status;
+    char where[256];
+    long line;
+    char message[512];
+} dyad_error;
+
+const char *dyad_status_name(dyad_status status);
+
+/* ---------------------------------------------------------- dictionaries */
+
+/* Loaded dictionaries: actors, agents, verbs, options, discards. Immutable once
+ * loaded; one dyad_dict may be shared by any number of coders and threads. */
+typedef struct dyad_dict dyad_dict;
+
+/* Loads a TABARI .project file, or every dictionary file of a directory
+ * (by suffix: .actors, .agents, .verbs, .options, discards). */
+dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err);
+void dyad_dict_free(dyad_dict *dict);
+
+/* Non-fatal remarks made while loading (duplicate entries and the like),
+ * one per line; empty string when there were none. */
+const char *dyad_dict_warnings(const dyad_dict *dict);
+
+/* Counts, for reports and tests. */
+typedef struct dyad_dict_stats {
+    size_t actors, agents, verbs, patterns, synsets, nouns, adjectives, discards;
+} dyad_dict_stats;
+void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *out);
+
+/* ----------------------------------------------------------------- coder */
+
+/* A coder codes stories with one dictionary. It owns all scratch memory; use
+ * one coder per thread. */
+typedef struct dyad_coder dyad_coder;
+
+dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *err);
+void dyad_coder_free(dyad_coder *coder);
+
+/* Applies one line of .options syntax ("COMMA: OFF", "SET: CODE BY SENTENCE")
+ * to this coder only; the dictionary's own options are untouched. */
+dyad_status dyad_coder_set_option(dyad_coder *coder, const char *line, dyad_error *err);
+/* Returns the coder to the dictionary's options. */
+void dyad_coder_reset_options(dyad_coder *coder);
+
+typedef struct dyad_story {
+    const char *id;       /* story id; required */
+    const char *source;   /* news source, or NULL */
+    const char *url;      /* or NULL */
+    int date;             /* YYYYMMDD */
+    const char *text;     /* UTF-8, need not be NUL-terminated */
+    size_t text_len;
+    int one_sentence;     /* nonzero: code the text as a single sentence (TABARI records) */
+} dyad_story;
+
+/* Byte range [start, end) in the story text. */
+typedef struct dyad_span {
+    size_t start, end;
+} dyad_span;
+
+typedef struct dyad_event {
+    int sentence;          /* 1-based index of the sentence in the story */
+    int date;              /* YYYYMMDD, after any time shift */
+    int date_shift;        /* days the sentence shifted the story date by */
+    const char *source;    /* actor code, e.g. "USAGOV" */
+    const char *target;
+    const char *code;      /* CAMEO event code, e.g. "042" */
+    const char *attribution; /* or NULL */
+    dyad_span source_span; /* where the source, target and verb were found */
+    dyad_span target_span;
+    dyad_span verb_span;
+    const char *pattern;   /* the verb pattern that fired, as written in the dictionary */
+    const char *pattern_where; /* its file */
+    long pattern_line;     /* and line */
+} dyad_event;
+
+typedef enum dyad_sentence_status {
+    DYAD_SENTENCE_CODED = 0,  /* produced at least one event */
+    DYAD_SENTENCE_NO_EVENT,   /* coded, nothing found */
+    DYAD_SENTENCE_DISCARD,    /* a discard phrase [###] was found */
+    DYAD_SENTENCE_COMPLEX,    /* a complex phrase [+++] or a COMPLEX: condition */
+    DYAD_SENTENCE_TOO_SHORT,  /* fewer words than SET: MINIMUM WORDS */
+    DYAD_SENTENCE_TOO_LONG    /* truncated at the per-sentence word limit, still coded */
+} dyad_sentence_status;
+
+typedef struct dyad_sentence {
+    dyad_span span;
+    dyad_sentence_status status;
+    const char *reason;    /* why it was discarded or complex; NULL otherwise */
+} dyad_sentence;
+
+/* The result of coding one story. Memory belongs to the coder and stays valid
+ * until the next call that codes with it. */
+typedef struct dyad_result {
+    const dyad_event *events;
+    size_t n_events;
+    const dyad_sentence *sentences;
+    size_t n_sentences;
+    int discarded;         /* the whole story was discarded */
+} dyad_result;
+
+dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
+                      dyad_result *out, dyad_error *err);
+
+/* Codes the story and describes what the coder saw: sentences, tokens, matched
+ * actors, agents and verbs, clauses, the pattern that fired, the events.
+ * *out_text is allocated with malloc; the caller frees it. */
+dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
+                         char **out_text, dyad_error *err);
+
+/* ----------------------------------------------------------------- dates */
+
+/* Parses "YYYY-MM-DD", "YYYYMMDD" or TABARI's "YYMMDD" (years 00-30 are
+ * 2000-2030) into YYYYMMDD; returns 0 when invalid. */
+int dyad_parse_date(const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

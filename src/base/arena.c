@@ -1,0 +1,121 @@
+/* arena.c — bump allocator: many small allocations freed at once.
+ * Blocks are chained; oversized requests get a block of their own. */
+#include "base/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dy_arena_block {
+    dy_arena_block *next;
+    size_t size;    /* usable bytes in data */
+    size_t used;
+    alignas(max_align_t) unsigned char data[];
+};
+
+void dy_arena_init(dy_arena *a, size_t block_size)
+{
+    a->head = NULL;
+    a->spare = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+}
+
+static void free_chain(dy_arena_block *b)
+{
+    while (b) {
+        dy_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+void dy_arena_free(dy_arena *a)
+{
+    free_chain(a->head);
+    free_chain(a->spare);
+    a->head = a->spare = NULL;
+}
+
+void dy_arena_reset(dy_arena *a)
+{
+    /* Ordinary blocks go to the spare list; oversized ones are released so a
+     * single huge sentence does not pin memory forever. */
+    dy_arena_block *b = a->head;
+    while (b) {
+        dy_arena_block *next = b->next;
+        if (b->size == a->block_size) {
+            b->used = 0;
+            b->next = a->spare;
+            a->spare = b;
+        } else {
+            free(b);
+        }
+        b = next;
+    }
+    a->head = NULL;
+}
+
+static dy_arena_block *new_block(dy_arena *a, size_t need)
+{
+    if (need <= a->block_size && a->spare) {
+        dy_arena_block *b = a->spare;
+        a->spare = b->next;
+        return b;
+    }
+    size_t size = need > a->block_size ? need : a->block_size;
+    if (size > SIZE_MAX - sizeof(dy_arena_block))
+        return NULL;
+    dy_arena_block *b = malloc(sizeof(dy_arena_block) + size);
+    if (!b)
+        return NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+void *dy_arena_alloc(dy_arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    if (size == 0)
+        size = 1;
+    if (size > SIZE_MAX - align)
+        return NULL;
+    size = (size + align - 1) & ~(align - 1);
+    dy_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        b = new_block(a, size);
+        if (!b)
+            return NULL;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    return p;
+}
+
+void *dy_arena_calloc(dy_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = dy_arena_alloc(a, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+char *dy_arena_strndup(dy_arena *a, const char *s, size_t n)
+{
+    char *p = dy_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+char *dy_arena_strdup(dy_arena *a, const char *s)
+{
+    return dy_arena_strndup(a, s, strlen(s));
+}

@@ -1,0 +1,70 @@
+/* file.c — reading a whole file into memory, and splitting it into lines.
+ * Lines end at LF, CRLF or a lone CR. */
+#include "base/file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+
+dyad_status dy_read_file(const char *path, char **out, size_t *len, dyad_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    }
+    for (;;) {
+        if (cap - n < 2) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                fclose(f);
+                return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+            }
+            buf = b;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return dy_error_set(err, DYAD_ERR_IO, path, 0, "read error");
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return DYAD_OK;
+}
+
+int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *n)
+{
+    size_t p = *pos;
+    if (p >= len)
+        return 0;
+    size_t s = p;
+    while (p < len && buf[p] != '\n' && buf[p] != '\r')
+        p++;
+    *line = buf + s;
+    *n = p - s;
+    if (p < len && buf[p] == '\r') {
+        p++;
+        if (p < len && buf[p] == '\n')
+            p++;
+    } else if (p < len) {
+        p++;
+    }
+    *pos = p;
+    return 1;
+}

@@ -1,0 +1,17 @@
+/* file.h — reading a whole file into memory, with errors that name the file.
+ * Dictionaries and small inputs are read this way; stories are streamed. */
+#ifndef DY_FILE_H
+#define DY_FILE_H
+
+#include <stddef.h>
+
+#include "dyad.h"
+
+/* Reads path into a malloc'd, NUL-terminated buffer (*len excludes the NUL). */
+dyad_status dy_read_file(const char *path, char **out, size_t *len, dyad_error *err);
+
+/* Next line of buf starting at *pos: sets *line and *n (without '\n' or "\r\n"),
+ * advances *pos; returns 0 at the end. */
+int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *n);
+
+#endif

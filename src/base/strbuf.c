@@ -1,0 +1,102 @@
+/* strbuf.c — a growable NUL-terminated string for building output and messages.
+ * Appends after a failed allocation are ignored; `failed` tells the caller. */
+#include "base/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dy_strbuf_init(dy_strbuf *b)
+{
+    b->s = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+void dy_strbuf_free(dy_strbuf *b)
+{
+    free(b->s);
+    dy_strbuf_init(b);
+}
+
+void dy_strbuf_clear(dy_strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+static int reserve(dy_strbuf *b, size_t extra)
+{
+    if (b->failed)
+        return 0;
+    if (b->len + extra + 1 <= b->cap)
+        return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2) {
+            b->failed = 1;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->failed = 1;
+        return 0;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 1;
+}
+
+void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void dy_strbuf_adds(dy_strbuf *b, const char *s)
+{
+    dy_strbuf_add(b, s, strlen(s));
+}
+
+void dy_strbuf_addc(dy_strbuf *b, char c)
+{
+    dy_strbuf_add(b, &c, 1);
+}
+
+void dy_strbuf_vprintf(dy_strbuf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0 || !reserve(b, (size_t)n))
+        return;
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void dy_strbuf_printf(dy_strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dy_strbuf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *dy_strbuf_take(dy_strbuf *b)
+{
+    char *s = b->s;
+    if (!s) {
+        s = malloc(1);
+        if (s)
+            s[0] = '\0';
+    }
+    dy_strbuf_init(b);
+    return s;
+}
