@@ -9,6 +9,11 @@ DEPS_PC := libutf8proc jansson
 CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(shell pkg-config --cflags $(DEPS_PC) 2>/dev/null) $(CFLAGS)
 LDLIBS_ALL  = $(shell pkg-config --libs $(DEPS_PC) 2>/dev/null || echo -lutf8proc -ljansson) -lpthread -lm $(LDLIBS)
 
+# The field's reference material (dictionaries, validation suites, corpus):
+# a sibling of the repository. Tests that need it skip when it is absent.
+SHARED  ?= ../shared
+SHARED_ABS = $(abspath $(SHARED))
+
 BUILD   ?= build
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -17,8 +22,20 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
 
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+# The starter dictionary the dyad command uses when neither --dict nor
+# $DYAD_DICT names one.
+DEFAULT_DICT := $(abspath data/default/default.project)
+$(CLI_OBJ): CFLAGS_ALL += -DDYAD_DEFAULT_DICT='"$(DEFAULT_DICT)"'
+
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+EXAMPLE_BIN := $(BUILD)/examples/minimal
+
 .PHONY: all
-all: $(BIN)
+all: $(BIN) $(EXAMPLE_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -30,6 +47,74 @@ $(LIB): $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# The library example, built so it can never rot.
+$(BUILD)/examples/%: examples/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# Each unit test is a Criterion program linked against the library.
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) -lcriterion
+
+.PHONY: tests
+tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN)
+
+# ------------------------------------------------------------------ deps
+# Installs the Debian packages dyad needs, only when one is missing, so a
+# warm machine never touches the network.
+DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libcriterion-dev valgrind time
+
+.PHONY: deps
+deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	    echo "deps: not a Debian system; install by hand: $(DEB_PKGS)"; exit 0; fi; \
+	missing=""; \
+	for p in $(DEB_PKGS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "deps: installing$$missing"; \
+	    sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	    $$sudo apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing </dev/null; \
+	fi
+
+# ----------------------------------------------------------------- check
+# Unit tests, CLI tests and the validation floor; the last line of output is
+# "N passed, N failed".
+.PHONY: check
+# A test that does not build is counted as failed by tests/run.sh, so the
+# build keeps going (-k) and the summary still comes last.
+check: deps
+	@$(MAKE) --no-print-directory -k tests || true
+	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh tests/run.sh
+
+# ------------------------------------------------------------------ asan
+# The same tests under AddressSanitizer and UBSan, then (when ../shared is
+# there) the whole news corpus with the production dictionaries.
+.PHONY: asan
+asan: deps
+	@$(MAKE) --no-print-directory -k BUILD=build-asan OPT="-O1 -g $(SAN_FLAGS)" tests || true
+	@BUILD=build-asan SHARED=$(SHARED_ABS) sh bench/corpus.sh asan; corpus=$$?; \
+	BUILD=build-asan SHARED=$(SHARED_ABS) sh tests/run.sh && [ $$corpus -eq 0 ]
+
+# ------------------------------------------------------------------ demo
+.PHONY: demo
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "--- examples/demo-story.txt"
+	@cat examples/demo-story.txt
+	@echo "--- events"
+	@$(BIN) code --date 2026-11-20 examples/demo-story.txt
+
+# ----------------------------------------------------------------- bench
+# Throughput on the news corpus with the production dictionaries, one thread.
+.PHONY: bench
+bench:
+	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
+	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/corpus.sh bench
 
 .PHONY: clean
 clean:

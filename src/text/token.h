@@ -19,7 +19,8 @@ enum dy_token_flag {
 };
 
 typedef struct dy_token {
-    const char *text;   /* upper case ASCII, diacritics removed, NUL-terminated */
+    const char *text;   /* upper case, diacritics removed, NUL-terminated; ASCII
+                         * for Latin script, UTF-8 for others (docs/text.md) */
     uint32_t len;
     uint32_t flags;     /* dy_token_flag */
     size_t start, end;  /* byte range in the story text */
@@ -47,5 +48,12 @@ dyad_status dy_split_sentences(dy_arena *a, const char *text, size_t len,
 dyad_status dy_tokenize(dy_arena *a, const char *text, size_t start, size_t end,
                         size_t max_tokens, dy_tokens *out, int *truncated,
                         dyad_error *err);
+
+/* Folds one dictionary word the way dy_tokenize folds text, so entries like
+ * "ERDOĞAN" match: ASCII upper-cased, other letters upper-cased without
+ * diacritics, typographic quotes/dashes/spaces to their ASCII forms, invalid
+ * bytes to '_', other ASCII (including ' ', '_' and '-') unchanged.
+ * Writes at most cap-1 bytes and a NUL to out; returns the length written. */
+size_t dy_fold_word(const char *s, size_t n, char *out, size_t cap);
 
 #endif

@@ -1,0 +1,44 @@
+/* cli.h — what the dyad subcommands share: error printing, option parsing,
+ * finding and loading the dictionary. Only src/cli prints or exits. */
+#ifndef DY_CLI_H
+#define DY_CLI_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+
+/* Exit statuses, documented in `dyad --help`. */
+enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
+
+/* Prints "dyad: WHERE:LINE: message" (parts omitted when empty) to stderr. */
+void cli_report(const dyad_error *err);
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+/* Prints "dyad: message" to stderr. */
+void cli_errorf(const char *fmt, ...);
+/* Prints a usage complaint and the command's synopsis; returns CLI_USAGE. */
+int cli_usage(const char *cmd, const char *complaint, const char *arg);
+
+/* Matches argv[*i] against --name / --name=VALUE / --name VALUE. Returns 1
+ * and sets *val on a match (advancing *i past a separate value), -1 when the
+ * value is missing, 0 when argv[*i] is another argument. */
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val);
+
+/* The dictionary to use: the --dict value, else $DYAD_DICT, else the
+ * starter dictionary this binary was built with. */
+const char *cli_dict_path(const char *opt);
+/* Loads it; on failure prints the error and returns NULL. */
+dyad_dict *cli_load_dict(const char *opt);
+
+/* Parses --date (YYYY-MM-DD or YYYYMMDD); prints and returns 0 when bad. */
+int cli_parse_date(const char *s);
+
+/* Prints the help of cmd (NULL: general help) to out; 0 when cmd is unknown. */
+int cli_help(const char *cmd, FILE *out);
+
+int cmd_code(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif

@@ -1,0 +1,88 @@
+/* common.c — what the dyad subcommands share: error printing, option
+ * parsing, finding and loading the dictionary. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef DYAD_DEFAULT_DICT
+#define DYAD_DEFAULT_DICT "data/default/default.project"
+#endif
+
+void cli_report(const dyad_error *err)
+{
+    if (err->where[0] && err->line > 0)
+        fprintf(stderr, "dyad: %s:%ld: %s\n", err->where, err->line, err->message);
+    else if (err->where[0])
+        fprintf(stderr, "dyad: %s: %s\n", err->where, err->message);
+    else
+        fprintf(stderr, "dyad: %s\n", err->message);
+}
+
+void cli_errorf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dyad: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage(const char *cmd, const char *complaint, const char *arg)
+{
+    if (arg)
+        fprintf(stderr, "dyad: %s: %s\n", complaint, arg);
+    else
+        fprintf(stderr, "dyad: %s\n", complaint);
+    fprintf(stderr, "Try 'dyad help %s'.\n", cmd);
+    return CLI_USAGE;
+}
+
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *val = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    *val = argv[++*i];
+    return 1;
+}
+
+const char *cli_dict_path(const char *opt)
+{
+    if (opt && *opt)
+        return opt;
+    const char *env = getenv("DYAD_DICT");
+    if (env && *env)
+        return env;
+    return DYAD_DEFAULT_DICT;
+}
+
+dyad_dict *cli_load_dict(const char *opt)
+{
+    dyad_dict *dict = NULL;
+    dyad_error err = {0};
+    if (dyad_dict_load(cli_dict_path(opt), &dict, &err) != DYAD_OK) {
+        cli_report(&err);
+        return NULL;
+    }
+    return dict;
+}
+
+int cli_parse_date(const char *s)
+{
+    int d = dyad_parse_date(s, strlen(s));
+    if (!d)
+        cli_errorf("bad date '%s' (want YYYY-MM-DD)", s);
+    return d;
+}

@@ -1,0 +1,48 @@
+/* main.c — the dyad command: git-style dispatch to code, validate, explain
+ * and help. Each subcommand lives in its own cmd_*.c file. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cli_help(NULL, stderr);
+        return CLI_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        cli_help(NULL, stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return CLI_OK;
+    }
+    if (!strcmp(cmd, "help")) {
+        if (argc > 2 && !cli_help(argv[2], stdout)) {
+            fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", argv[2]);
+            return CLI_USAGE;
+        }
+        if (argc <= 2)
+            cli_help(NULL, stdout);
+        return CLI_OK;
+    }
+    /* `dyad CMD --help` is `dyad help CMD`. */
+    if (cli_help(cmd, NULL)) {
+        for (int i = 2; i < argc; i++)
+            if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+                cli_help(cmd, stdout);
+                return CLI_OK;
+            }
+    }
+    if (!strcmp(cmd, "code"))
+        return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate"))
+        return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain"))
+        return cmd_explain(argc - 1, argv + 1);
+    fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", cmd);
+    return CLI_USAGE;
+}

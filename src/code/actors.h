@@ -1,0 +1,19 @@
+/* actors.h — actor codes, agents, and the default source/target searches the
+ * coder runs when a pattern does not name them with $ + %. */
+#ifndef DY_ACTORS_H
+#define DY_ACTORS_H
+
+#include "code/state.h"
+
+int dy_actor_equal(const dy_actor_ref *a, const dy_actor_ref *b);
+/* Codes of the actor (or dereferenced pronoun) at word loc. */
+void dy_actor_codes_at(const dy_sentence *s, int loc, dy_actor_ref *a);
+/* Adds the agent next to the actor at loc (search bounded by `end`). */
+void dy_find_agent(const dy_sentence *s, int loc, int end, dy_actor_ref *a);
+int dy_actor_tail(const dy_sentence *s, int loc, int end);
+
+void dy_regular_source(dy_code_state *cs, int verb);
+void dy_regular_target(dy_code_state *cs, int verb);
+int dy_check_passive(const dy_sentence *s, int verb);
+
+#endif

@@ -1,0 +1,289 @@
+/* coder.c — the public coder: splits a story into sentences, parses each, and
+ * runs discards, time shifts, complexity, the verb loop and event assembly. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "code/coder.h"
+#include "code/complexity.h"
+#include "code/verbs.h"
+#include "event/assemble.h"
+#include "parse/parse.h"
+
+#define MAX_FINAL 256
+
+static int grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 16;
+    while (nc < need) nc *= 2;
+    void *p = realloc(*v, nc * elem);
+    if (!p) return -1;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *err)
+{
+    *out = NULL;
+    if (!dict) return dy_error_set(err, DYAD_ERR_ARG, "coder", 0, "no dictionary");
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) return dy_error_set(err, DYAD_ERR_NOMEM, "coder", 0, "out of memory");
+    c->dict = dict;
+    c->opt = dict->options;
+    dy_arena_init(&c->scratch, 64 * 1024);
+    dy_arena_init(&c->result, 64 * 1024);
+    if (dy_lexcache_init(&c->lexcache, 15) != 0) {
+        dyad_coder_free(c);
+        return dy_error_set(err, DYAD_ERR_NOMEM, "coder", 0, "out of memory");
+    }
+    if (dict->n_patterns) {
+        c->need = malloc(dict->n_patterns * sizeof *c->need);
+        if (!c->need) {
+            dyad_coder_free(c);
+            return dy_error_set(err, DYAD_ERR_NOMEM, "coder", 0, "out of memory");
+        }
+        for (size_t k = 0; k < dict->n_patterns; ++k)
+            dy_pattern_need(dict, dict->patterns[k].phrase, &c->need[k]);
+    }
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c) return;
+    dy_arena_free(&c->scratch);
+    dy_arena_free(&c->result);
+    free(c->events);
+    free(c->sentences);
+    free(c->need);
+    dy_lexcache_free(&c->lexcache);
+    free(c);
+}
+
+dyad_status dyad_coder_set_option(dyad_coder *c, const char *line, dyad_error *err)
+{
+    if (!c || !line) return dy_error_set(err, DYAD_ERR_ARG, "option", 0, "no coder or option");
+    return dy_options_apply(&c->opt, line, strlen(line), "option", 0, err);
+}
+
+void dyad_coder_reset_options(dyad_coder *c)
+{
+    if (c) c->opt = c->dict->options;
+}
+
+static dyad_span word_span(const dy_sentence *s, int from, int to)
+{
+    dyad_span sp = {0, 0};
+    if (from < 0 || from >= s->n) return sp;
+    if (to < from) to = from;
+    if (to >= s->n) to = s->n - 1;
+    sp.start = s->w[from].tok->start;
+    sp.end = s->w[to].tok->end;
+    return sp;
+}
+
+static dyad_span actor_span(const dy_sentence *s, const dy_actor_ref *a)
+{
+    int at = a->from >= 0 ? a->from : a->where;
+    if (at < 0) return (dyad_span){0, 0};
+    int tail = at;
+    const dy_root *r = dy_root_at(s, at);
+    if (r && !s->w[at].deref) tail = r->tail;
+    return word_span(s, at, tail);
+}
+
+static int time_shifting(const dyad_coder *c)
+{
+    if (c->opt.time_shifting < 0) return c->dict->has_time;
+    return c->opt.time_shifting;
+}
+
+static dyad_status add_event(dyad_coder *c, const dy_sentence *s, const dy_final_event *f,
+                             int sentence, int date, int shift)
+{
+    if (grow((void **)&c->events, &c->cap_events, c->n_events + 1, sizeof *c->events))
+        return DYAD_ERR_NOMEM;
+    dyad_event *e = &c->events[c->n_events++];
+    memset(e, 0, sizeof *e);
+    const dy_evt *ev = f->ev;
+    e->sentence = sentence;
+    e->date = date;
+    e->date_shift = shift;
+    e->source = f->source;
+    e->target = f->target;
+    e->code = f->code;
+    e->source_span = actor_span(s, &ev->src);
+    e->target_span = actor_span(s, &ev->tgt);
+    const dy_root *vr = dy_root_at(s, ev->verb);
+    e->verb_span = word_span(s, ev->verb, vr ? vr->tail : ev->verb);
+    if (ev->pat) {
+        e->pattern = ev->pat->text;
+        e->pattern_where = ev->pat->file;
+        e->pattern_line = ev->pat->line;
+    } else if (ev->vroot) {
+        e->pattern = ev->vroot->text;
+        e->pattern_where = ev->vroot->file;
+        e->pattern_line = ev->vroot->line;
+    }
+    return DYAD_OK;
+}
+
+/* Codes one sentence; appends events and the sentence record. */
+static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span span,
+                                 int index, dy_strbuf *trace, dyad_error *err)
+{
+    dy_arena_reset(&c->scratch);
+    if (grow((void **)&c->sentences, &c->cap_sentences, c->n_sentences + 1, sizeof *c->sentences))
+        return dy_error_set(err, DYAD_ERR_NOMEM, st->id, index, "out of memory");
+    dyad_sentence *out = &c->sentences[c->n_sentences++];
+    out->span = span;
+    out->status = DYAD_SENTENCE_NO_EVENT;
+    out->reason = NULL;
+
+    dy_tokens toks;
+    int truncated = 0;
+    dyad_status rc = dy_tokenize(&c->scratch, st->text, span.start, span.end, DY_MAX_WORDS,
+                                 &toks, &truncated, err);
+    if (rc != DYAD_OK) return rc;
+    dy_sentence *s = &c->sent;
+    rc = dy_parse(s, &c->scratch, c->dict, &c->opt, &toks, st->date,
+                  c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, err);
+    if (rc != DYAD_OK) return rc;
+    if (truncated) s->truncated = 1;
+
+    dy_code_state *cs = &c->cs;
+    memset(cs, 0, sizeof *cs);
+    cs->s = s;
+    cs->opt = &c->opt;
+    cs->need = c->need;
+    cs->have = &c->have;
+    memset(&c->have, 0, sizeof c->have);
+    for (int k = 0; k < s->n; ++k) dy_wordmask_add(&c->have, s->w[k].tok->text, s->w[k].tok->len);
+    int shift = 0, date = st->date, nfinal = 0;
+    dy_final_event final[MAX_FINAL];
+    const char *reason = NULL;
+
+    if ((int)toks.n < c->opt.min_words) {
+        out->status = DYAD_SENTENCE_TOO_SHORT;
+        reason = "too few words in sentence";
+    } else if (s->has_discard) {
+        out->status = DYAD_SENTENCE_DISCARD;
+        reason = "discard code found in text";
+    } else {
+        dy_time_result tr = time_shifting(c) ? dy_check_time(s, &shift) : DY_TIME_NONE;
+        if (tr == DY_TIME_DISCARD) {
+            out->status = DYAD_SENTENCE_DISCARD;
+            reason = "discard code in time-shift phrase";
+        } else if (tr == DY_TIME_COMPLEX) {
+            out->status = DYAD_SENTENCE_COMPLEX;
+            reason = "complex code in time-shift phrase";
+        } else if (dy_complexity(s, c->why, sizeof c->why)) {
+            out->status = DYAD_SENTENCE_COMPLEX;
+            reason = c->why;
+        } else {
+            if (tr == DY_TIME_SHIFT && shift) date = dy_date_add(st->date, shift);
+            else shift = 0;
+            dy_check_verbs(cs);
+            dy_assemble_result ar = dy_assemble(cs, &c->result, final, MAX_FINAL, &nfinal);
+            if (ar == DY_ASM_DISCARD) {
+                out->status = DYAD_SENTENCE_DISCARD;
+                reason = "discard code found in verb pattern";
+                nfinal = 0;
+            } else if (ar == DY_ASM_COMPLEX) {
+                out->status = DYAD_SENTENCE_COMPLEX;
+                reason = "complex code found in verb pattern";
+                nfinal = 0;
+            }
+        }
+    }
+    if (reason) out->reason = dy_arena_strdup(&c->result, reason);
+    for (int k = 0; k < nfinal; ++k)
+        if (add_event(c, s, &final[k], index, date, shift) != DYAD_OK)
+            return dy_error_set(err, DYAD_ERR_NOMEM, st->id, index, "out of memory");
+    if (nfinal > 0) out->status = DYAD_SENTENCE_CODED;
+    else if (out->status == DYAD_SENTENCE_NO_EVENT && s->truncated)
+        out->status = DYAD_SENTENCE_TOO_LONG;
+    dy_forward_from(s, &c->fwd);
+    c->fwd_valid = 1;
+    if (trace) dy_explain_sentence(trace, c, s, index, out, final, nfinal);
+    return DYAD_OK;
+}
+
+/* Story key and sentence number of a record id under a FORWARD: format
+ * ("^^*****NNN*SSS": N marks the story, S the sentence number). */
+static void forward_key(const char *fmt, const char *id, char *key, size_t keyn, long *sent)
+{
+    size_t k = 0, idlen = strlen(id);
+    *sent = 0;
+    for (size_t i = 0; fmt[i]; ++i) {
+        char ch = i < idlen ? id[i] : '\0';
+        if (fmt[i] == 'N' && k + 1 < keyn) key[k++] = ch ? ch : ' ';
+        else if (fmt[i] == 'S' && ch >= '0' && ch <= '9') *sent = *sent * 10 + (ch - '0');
+    }
+    key[k] = '\0';
+}
+
+/* May the first sentence of this story forward from the last one coded? */
+static int can_forward(dyad_coder *c, const char *id)
+{
+    char key[64];
+    long sent;
+    if (!c->opt.forward) { c->fwd_valid = 0; return 0; }
+    forward_key(c->opt.forward_format, id, key, sizeof key, &sent);
+    int ok = c->fwd_valid && strcmp(key, c->fwd_story) == 0 && sent == c->fwd_sent + 1;
+    snprintf(c->fwd_story, sizeof c->fwd_story, "%s", key);
+    c->fwd_sent = sent;
+    return ok;
+}
+
+dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
+                          dy_strbuf *trace, dyad_error *err)
+{
+    if (!c || !st || !out || (!st->text && st->text_len))
+        return dy_error_set(err, DYAD_ERR_ARG, st && st->id ? st->id : "story", 0,
+                            "missing coder, story or text");
+    memset(out, 0, sizeof *out);
+    dy_arena_reset(&c->result);
+    c->n_events = c->n_sentences = 0;
+    const char *id = st->id ? st->id : "story";
+
+    dyad_span *spans = NULL;
+    size_t nspans = 0;
+    if (st->one_sentence) {
+        spans = dy_arena_alloc(&c->result, sizeof *spans);
+        if (!spans) return dy_error_set(err, DYAD_ERR_NOMEM, id, 0, "out of memory");
+        spans[0].start = 0;
+        spans[0].end = st->text_len;
+        nspans = 1;
+    } else {
+        dyad_status rc = dy_split_sentences(&c->result, st->text, st->text_len, &spans, &nspans, err);
+        if (rc != DYAD_OK) return rc;
+    }
+    c->fwd_use = can_forward(c, id);
+    for (size_t k = 0; k < nspans; ++k) {
+        if (k > 0) c->fwd_use = c->opt.forward;
+        dyad_status rc = code_sentence(c, st, spans[k], (int)k + 1, trace, err);
+        if (rc != DYAD_OK) {
+            if (err && err->line == 0) err->line = (long)k + 1;
+            return rc;
+        }
+    }
+    for (size_t k = 0; k < c->n_sentences; ++k)
+        if (c->sentences[k].status == DYAD_SENTENCE_DISCARD) out->discarded = 1;
+    out->events = c->events;
+    out->n_events = c->n_events;
+    out->sentences = c->sentences;
+    out->n_sentences = c->n_sentences;
+    return DYAD_OK;
+}
+
+dyad_status dyad_code(dyad_coder *c, const dyad_story *st, dyad_result *out, dyad_error *err)
+{
+    return dy_code_story(c, st, out, NULL, err);
+}

@@ -1,0 +1,113 @@
+/* explain.c — dyad_explain: a readable account of how each sentence was coded:
+ * words and classes, dictionary roots with file:line, clauses, patterns, events. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "code/coder.h"
+
+static const char *status_name(dyad_sentence_status st)
+{
+    switch (st) {
+    case DYAD_SENTENCE_CODED: return "coded";
+    case DYAD_SENTENCE_NO_EVENT: return "no event";
+    case DYAD_SENTENCE_DISCARD: return "discard";
+    case DYAD_SENTENCE_COMPLEX: return "complex";
+    case DYAD_SENTENCE_TOO_SHORT: return "too short";
+    case DYAD_SENTENCE_TOO_LONG: return "too long";
+    }
+    return "?";
+}
+
+static void root_source(dy_strbuf *b, const dyad_dict *d, const dy_root *r)
+{
+    const char *text = NULL, *file = NULL;
+    long line = 0;
+    switch (r->ref.kind) {
+    case DY_ENTRY_ACTOR: {
+        const dy_actor *a = &d->actors[r->ref.index];
+        text = a->text; file = a->file; line = a->line;
+        break;
+    }
+    case DY_ENTRY_AGENT: {
+        const dy_agent *a = &d->agents[r->ref.index];
+        text = a->text; file = a->file; line = a->line;
+        break;
+    }
+    case DY_ENTRY_VERB: {
+        const dy_verb *v = &d->verbs[r->ref.index];
+        text = v->text; file = v->file; line = v->line;
+        break;
+    }
+    case DY_ENTRY_DISCARD: {
+        const dy_discard *x = &d->discards[r->ref.index];
+        file = x->file; line = x->line;
+        break;
+    }
+    case DY_ENTRY_ISSUE: {
+        const dy_issue *x = &d->issues[r->ref.index];
+        file = x->file; line = x->line;
+        break;
+    }
+    default: break;
+    }
+    if (text) dy_strbuf_printf(b, "  \"%s\"", text);
+    if (file) dy_strbuf_printf(b, "  (%s:%ld)", file, line);
+}
+
+void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dy_sentence *s, int index,
+                         const dyad_sentence *rec, const dy_final_event *ev, int nev)
+{
+    dy_strbuf_printf(b, "sentence %d [%zu,%zu): %s", index, rec->span.start, rec->span.end,
+                     status_name(rec->status));
+    if (rec->reason) dy_strbuf_printf(b, " (%s)", rec->reason);
+    dy_strbuf_adds(b, "\n");
+    int in_sub = -1;
+    for (int i = 0; i < s->n; ++i) {
+        const dy_word *w = &s->w[i];
+        if (w->clause_start && s->has_clauses) dy_strbuf_adds(b, "    <clause>\n");
+        if (w->sub_end >= 0) { dy_strbuf_adds(b, "    <subord>\n"); in_sub = w->sub_end; }
+        if (w->cmp_end >= 0) dy_strbuf_adds(b, "    <compound>\n");
+        dy_strbuf_printf(b, "  %3d %-18.*s %-8s", i, (int)w->tok->len, w->tok->text,
+                         dy_wtype_name(w->wtype));
+        const dy_root *r = dy_root_at(s, i);
+        if (w->deref && w->refer >= 0) {
+            dy_strbuf_printf(b, "  -> word %d", w->refer);
+        } else if (w->deref) {
+            dy_strbuf_adds(b, "  -> actor of the previous sentence");
+        } else if (r) {
+            dy_strbuf_printf(b, "  %s%s", r->active ? "" : "(cancelled) ", dy_wtype_name(r->wtype));
+            if (r->tail > r->head) dy_strbuf_printf(b, " words %d-%d", r->head, r->tail);
+            if (!r->closed) root_source(b, c->dict, r);
+        }
+        dy_strbuf_adds(b, "\n");
+        if (w->cmp_start >= 0) dy_strbuf_adds(b, "    </compound>\n");
+        if (in_sub == i) { dy_strbuf_adds(b, "    </subord>\n"); in_sub = -1; }
+        if (w->clause_end && s->has_clauses) dy_strbuf_adds(b, "    </clause>\n");
+    }
+    for (int k = 0; k < nev; ++k) {
+        const dy_evt *e = ev[k].ev;
+        dy_strbuf_printf(b, "  event %s %s %s  verb word %d", ev[k].source, ev[k].target,
+                         ev[k].code, e->verb);
+        if (e->pat)
+            dy_strbuf_printf(b, "  pattern \"%s\" (%s:%u)", e->pat->text, e->pat->file, e->pat->line);
+        else if (e->vroot)
+            dy_strbuf_printf(b, "  verb \"%s\" (%s:%u)", e->vroot->text, e->vroot->file, e->vroot->line);
+        dy_strbuf_adds(b, "\n");
+    }
+}
+
+dyad_status dyad_explain(dyad_coder *c, const dyad_story *st, char **out_text, dyad_error *err)
+{
+    if (!out_text) return dy_error_set(err, DYAD_ERR_ARG, "explain", 0, "no output pointer");
+    *out_text = NULL;
+    dy_strbuf b;
+    dy_strbuf_init(&b);
+    dyad_result r;
+    dy_strbuf_printf(&b, "story %s date %d\n", st && st->id ? st->id : "?", st ? st->date : 0);
+    dyad_status rc = dy_code_story(c, st, &r, &b, err);
+    if (rc != DYAD_OK) { dy_strbuf_free(&b); return rc; }
+    if (b.failed) { dy_strbuf_free(&b); return dy_error_set(err, DYAD_ERR_NOMEM, "explain", 0, "out of memory"); }
+    *out_text = dy_strbuf_take(&b);
+    return DYAD_OK;
+}

@@ -1,0 +1,237 @@
+/* pattern.c — TABARI's checkPattern: the part after '*' is matched forward from
+ * the verb, the part before it backward; blank connectors let words be skipped. */
+#include <string.h>
+
+#include "code/pattern.h"
+
+typedef struct matcher {
+    const dy_sentence *s;
+    const dyad_dict *d;
+    int last;            /* highest word the forward match may use */
+    int up;              /* 1 forward, 0 backward */
+    int in_alt;          /* inside alternatives: count matched characters */
+    dy_pmatch *m;
+} matcher;
+
+static void touch(matcher *mt, int i)
+{
+    if (i < mt->m->lo) mt->m->lo = i;
+    if (i > mt->m->hi) mt->m->hi = i;
+}
+
+/* 2 exact, 1 the word starts with it, 0 no match (TABARI's hasLitr). */
+static int word_match(const dy_elem *e, const dy_token *t)
+{
+    if (t->len < e->len || memcmp(t->text, e->word, e->len) != 0) return 0;
+    return t->len == e->len ? 2 : 1;
+}
+
+/* Head of the actor word i belongs to (following a pronoun reference). */
+static int actor_head(const dy_sentence *s, int i)
+{
+    if (s->w[i].deref) {
+        if (s->w[i].refer < 0) return i;     /* forwarded: the pronoun stands for it */
+        i = s->w[i].refer;
+    }
+    while (i > 0 && !dy_is_head(s, i, DY_W_ACTOR)) --i;
+    return dy_is_head(s, i, DY_W_ACTOR) ? i : -1;
+}
+
+static int actor_tail(const dy_sentence *s, int i)
+{
+    if (s->w[i].deref) return i;
+    while (i < s->n - 1 && !dy_is_tail(s, i, DY_W_ACTOR)) ++i;
+    return i;
+}
+
+static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int skip);
+static int match_one(matcher *mt, const dy_elem *e, int *i);
+
+/* Does synset member `ph` match at word i? Its first word must match whole
+ * (synsets are not stemmed); forward the rest of the member must follow,
+ * backward only the first word is checked (as TABARI does). */
+static int member_match(matcher *mt, dy_phrase ph, int i)
+{
+    const dy_elem *el = &mt->d->elems[ph.first];
+    if (ph.count == 0) return 0;
+    if (el[0].kind == DY_EL_WORD) {
+        if (word_match(&el[0], mt->s->w[i].tok) != 2) return 0;
+    } else {
+        int at = i;
+        if (!match_one(mt, &el[0], &at)) return 0;
+        i = at;
+    }
+    if (!mt->up || ph.count == 1) return 1;
+    int at = i + 1, save_alt = mt->in_alt;
+    if (at > mt->last) return 0;
+    mt->in_alt = 0;
+    int ok = match_seq(mt, el + 1, (int)ph.count - 1, &at, !el[0].adjacent);
+    mt->in_alt = save_alt;
+    return ok;
+}
+
+/* Tries element e at word i; returns 0 fail, 1 partial, 2 full. May move *i
+ * (skipping over an actor with ^). */
+static int match_one(matcher *mt, const dy_elem *e, int *i)
+{
+    const dy_sentence *s = mt->s;
+    const dy_word *w = &s->w[*i];
+    int h;
+    switch (e->kind) {
+    case DY_EL_WORD:
+        return word_match(e, w->tok);
+    case DY_EL_SOURCE:
+    case DY_EL_TARGET:
+    case DY_EL_ATTRIB:
+        if (w->wtype != DY_W_ACTOR || (h = actor_head(s, *i)) < 0) return 0;
+        if (e->kind == DY_EL_SOURCE) mt->m->source = h;
+        else if (e->kind == DY_EL_TARGET) mt->m->target = h;
+        else mt->m->attrib = h;
+        return 2;
+    case DY_EL_SKIP:
+        if (w->wtype != DY_W_ACTOR || (h = actor_head(s, *i)) < 0) return 0;
+        *i = mt->up ? actor_tail(s, *i) : h;
+        return 2;
+    case DY_EL_COMPOUND:
+        if (w->cmp_end < 0) return 0;
+        mt->m->compound = *i;
+        return 2;
+    case DY_EL_SYNSET: {
+        if (e->ref >= mt->d->n_synsets) return 0;
+        const dy_synset *ss = &mt->d->synsets[e->ref];
+        for (uint32_t k = 0; k < ss->n_alts; ++k)
+            if (member_match(mt, mt->d->alts[ss->first_alt + k], *i)) return 2;
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int full_only(const dy_elem *e)
+{
+    return e->kind == DY_EL_WORD && e->match != DY_MATCH_STEM;
+}
+
+/* Matches one element starting at *at, advancing over skippable words when
+ * `skip`; on success *at is the word it matched. */
+static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
+{
+    const dy_sentence *s = mt->s;
+    if (e->kind == DY_EL_ALT) {
+        for (uint32_t k = 0; k < e->nref; ++k) {
+            dy_phrase ph = mt->d->alts[e->ref + k];
+            int pos = *at, save = mt->m->lenalt, save_in = mt->in_alt;
+            dy_pmatch keep = *mt->m;
+            mt->in_alt = 1;
+            int ok = match_seq(mt, &mt->d->elems[ph.first], (int)ph.count, &pos, skip);
+            mt->in_alt = save_in;
+            if (ok) { *at = pos; return 1; }
+            *mt->m = keep;
+            mt->m->lenalt = save;
+        }
+        return 0;
+    }
+    /* backward synsets search the whole remaining text (TABARI's docheck loop) */
+    if (e->kind == DY_EL_SYNSET && !mt->up) skip = 1;
+    for (;;) {
+        if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
+        int i = *at;
+        int r = match_one(mt, e, &i);
+        if (r == 2 || (r == 1 && !full_only(e))) {
+            if (mt->in_alt && e->kind == DY_EL_WORD) mt->m->lenalt += (int)e->len;
+            touch(mt, *at);
+            touch(mt, i);
+            *at = i;
+            return 1;
+        }
+        if (!skip) return 0;
+        *at += mt->up ? 1 : -1;
+    }
+}
+
+/* Matches count elements in the current direction; `skip` says whether the
+ * first may be preceded by other words. On success *at is the last word used. */
+static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int skip)
+{
+    if (mt->up) {
+        for (int k = 0; k < count; ++k) {
+            if (k > 0) { ++*at; skip = !el[k - 1].adjacent; }
+            if (!match_elem(mt, &el[k], at, skip)) return 0;
+        }
+    } else {
+        for (int k = count - 1; k >= 0; --k) {
+            if (k < count - 1) { --*at; skip = !el[k].adjacent; }
+            if (!match_elem(mt, &el[k], at, skip)) return 0;
+        }
+    }
+    return 1;
+}
+
+int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int last,
+                     dy_pmatch *m)
+{
+    const dyad_dict *d = s->dict;
+    const dy_elem *el = &d->elems[ph.first];
+    int n = (int)ph.count, v = -1;
+    for (int k = 0; k < n; ++k)
+        if (el[k].kind == DY_EL_VERB) { v = k; break; }
+    m->source = m->target = m->attrib = m->compound = -1;
+    m->lenalt = 0;
+    m->lo = head;
+    m->hi = tail;
+    if (v < 0) return 0;
+    if (last >= s->n) last = s->n - 1;
+
+    matcher mt = {s, d, last, 1, 0, m};
+    if (v + 1 < n) {
+        int at = tail + 1;
+        if (at > last) return 0;
+        if (!match_seq(&mt, el + v + 1, n - v - 1, &at, !el[v].adjacent)) return 0;
+    }
+    if (v > 0) {
+        mt.up = 0;
+        mt.last = s->n - 1;
+        int at = head - 1;
+        if (at < 0) return 0;
+        if (!match_seq(&mt, el, v, &at, !el[v - 1].adjacent)) return 0;
+    }
+    return 1;
+}
+
+static int alt_len(const dyad_dict *d, dy_phrase ph)
+{
+    int len = 0;
+    for (uint32_t k = 0; k < ph.count; ++k) {
+        const dy_elem *e = &d->elems[ph.first + k];
+        if (e->kind == DY_EL_WORD) len += (int)e->len;
+        if (e->adjacent && k + 1 < ph.count) ++len;    /* TABARI counts underscores */
+    }
+    return len;
+}
+
+int dy_pattern_maxalt(const dyad_dict *d, dy_phrase ph)
+{
+    int total = 0;
+    for (uint32_t k = 0; k < ph.count; ++k) {
+        const dy_elem *e = &d->elems[ph.first + k];
+        if (e->kind != DY_EL_ALT) continue;
+        int best = 0;
+        for (uint32_t a = 0; a < e->nref; ++a) {
+            int l = alt_len(d, d->alts[e->ref + a]);
+            if (l > best) best = l;
+        }
+        total += best;
+    }
+    return total;
+}
+
+void dy_pattern_need(const dyad_dict *d, dy_phrase ph, dy_need *need)
+{
+    need->n = 0;
+    for (uint32_t k = 0; k < ph.count && need->n < DY_NEED_MAX; ++k) {
+        const dy_elem *e = &d->elems[ph.first + k];
+        if (e->kind == DY_EL_WORD && e->len > 0)
+            need->h[need->n++] = dy_prefix_hash(e->word, e->len < 3 ? e->len : 3);
+    }
+}

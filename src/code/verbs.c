@@ -1,0 +1,228 @@
+/* verbs.c — TABARI's checkVerbs/doVerb/makeEvent: walks the clauses, tries each
+ * verb's patterns longest first, finds source and target, records raw events. */
+#include "code/actors.h"
+#include "code/pattern.h"
+#include "code/verbs.h"
+
+static void put_one(dy_code_state *cs, const dy_vcode *vc, const char *code, int verb,
+                    const dy_actor_ref *src, const dy_actor_ref *tgt,
+                    const dy_pattern *pat, const dy_verb *vroot, const dy_pmatch *m)
+{
+    if (cs->nev >= DY_MAX_RAW_EVENTS) { cs->overflow = 1; return; }
+    dy_evt *e = &cs->ev[cs->nev++];
+    e->src = *src;
+    e->tgt = *tgt;
+    e->code = code;
+    e->special = code ? DY_SPECIAL_NONE : vc->special;
+    e->sub = vc->subordinate;
+    e->dom = vc->dominant;
+    e->verb = verb;
+    e->pat = pat;
+    e->vroot = vroot;
+    e->lo = m ? m->lo : verb;
+    e->hi = m ? m->hi : verb;
+}
+
+/* putEvent: the event and, for paired codes [a:b], its mirror. */
+static void put_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy_actor_ref *src,
+                      const dy_actor_ref *tgt, const dy_pattern *pat, const dy_verb *vroot,
+                      const dy_pmatch *m)
+{
+    put_one(cs, vc, vc->code, verb, src, tgt, pat, vroot, m);
+    if (vc->paired) put_one(cs, vc, vc->paired, verb, tgt, src, pat, vroot, m);
+}
+
+static int is_compound_head(const dy_sentence *s, int where)
+{
+    return where >= 0 && s->w[where].compound && s->w[where].cmp_end >= 0;
+}
+
+/* Next actor of a parsed compound after the one at idx; -1 at its end. */
+static int next_member(const dy_sentence *s, int idx, int *last)
+{
+    for (++idx; idx < s->n; ++idx)
+        if (s->w[idx].head_of >= 0 && s->w[idx].wtype == DY_W_ACTOR) break;
+    if (idx >= s->n) return -1;
+    int ka = idx;
+    while (ka < s->n - 1 && !dy_is_tail(s, ka, DY_W_ACTOR)) ++ka;
+    if (s->w[ka].cmp_start >= 0) *last = 1;
+    return idx;
+}
+
+static void member_ref(dy_code_state *cs, int idx, const dy_actor_ref *whole, dy_actor_ref *out)
+{
+    if (idx < 0 || whole->where == DY_WHERE_DEFAULT) { *out = *whole; return; }
+    dy_actor_codes_at(cs->s, idx, out);
+    dy_find_agent(cs->s, idx, cs->end, out);
+}
+
+/* makeEvent: fills in missing actors, handles passive voice and parsed
+ * compounds (one event per source-target pair). */
+static void make_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy_pattern *pat,
+                       const dy_verb *vroot, const dy_pmatch *m)
+{
+    const dy_sentence *s = cs->s;
+    if (vc->special == DY_SPECIAL_NULL) return;
+    if (dy_actor_empty(&cs->source)) dy_regular_source(cs, verb);
+    if (dy_actor_empty(&cs->target)) dy_regular_target(cs, verb);
+    if (dy_actor_empty(&cs->source) || dy_actor_empty(&cs->target)) return;
+
+    if (cs->regular_source && cs->regular_target && dy_check_passive(s, verb)) {
+        dy_actor_ref t = cs->source;
+        cs->source = cs->target;
+        cs->target = t;
+        cs->passive = 1;
+    }
+    int in_src = cs->source.where >= 0 && s->w[cs->source.where].compound;
+    int in_tgt = cs->target.where >= 0 && s->w[cs->target.where].compound;
+    if (!in_src && !in_tgt) {
+        put_event(cs, vc, verb, &cs->source, &cs->target, pat, vroot, m);
+    } else {
+        int cs_src = is_compound_head(s, cs->source.where);
+        int cs_tgt = is_compound_head(s, cs->target.where);
+        int si = cs->source.where, slast = !cs_src;
+        for (int guard = 0; guard < DY_MAX_WORDS; ++guard) {
+            dy_actor_ref src, tgt;
+            member_ref(cs, cs_src ? si : -1, &cs->source, &src);
+            int ti = cs->target.where, tlast = !cs_tgt;
+            for (int g2 = 0; g2 < DY_MAX_WORDS; ++g2) {
+                member_ref(cs, cs_tgt ? ti : -1, &cs->target, &tgt);
+                put_event(cs, vc, verb, &src, &tgt, pat, vroot, m);
+                if (tlast) break;
+                ti = next_member(s, ti, &tlast);
+                if (ti < 0) break;
+            }
+            if (slast) break;
+            si = next_member(s, si, &slast);
+            if (si < 0) break;
+        }
+    }
+    if (!cs->regular_source) dy_actor_zero(&cs->source);
+    if (!cs->regular_target) dy_actor_zero(&cs->target);
+}
+
+/* The code of a verb root (forms share the code of their main root). */
+static const dy_vcode *root_code(const dyad_dict *d, const dy_verb *v)
+{
+    if (v->code.code || v->code.special) return &v->code;
+    return &d->verbs[v->main].code;
+}
+
+static const dy_verb *patterns_owner(const dyad_dict *d, const dy_verb *v)
+{
+    return v->n_patterns ? v : &d->verbs[v->main];
+}
+
+static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
+{
+    const dy_sentence *s = cs->s;
+    if (m->source >= 0) {
+        dy_actor_codes_at(s, m->source, &cs->source);
+        dy_find_agent(s, m->source, cs->end, &cs->source);
+    }
+    if (m->target >= 0) {
+        dy_actor_codes_at(s, m->target, &cs->target);
+        dy_find_agent(s, m->target, cs->end, &cs->target);
+    }
+    if (m->compound >= 0) {
+        dy_actor_codes_at(s, m->compound, &cs->source);
+        dy_actor_codes_at(s, m->compound, &cs->target);
+    }
+}
+
+/* doVerb: patterns longest first; a match with alternatives keeps looking at
+ * longer-than-matched patterns before it is accepted (manual 5.7.1). */
+static void do_verb(dy_code_state *cs, int index)
+{
+    const dy_sentence *s = cs->s;
+    const dyad_dict *d = s->dict;
+    const dy_root *r = dy_root_at(s, index);
+    if (!r || r->closed || r->ref.kind != DY_ENTRY_VERB) return;
+    const dy_verb *v = &d->verbs[r->ref.index];
+    const dy_verb *pv = patterns_owner(d, v);
+
+    dy_actor_zero(&cs->target);
+    if (cs->passive) { dy_actor_zero(&cs->source); cs->passive = 0; }
+
+    int got_pat = 0, got_alt = 0, maxlen = 0, old_nev = cs->nev;
+    for (uint32_t k = 0; k < pv->n_patterns && !got_pat; ++k) {
+        const dy_pattern *p = &d->patterns[pv->first_pattern + k];
+        if (got_alt && (int)p->length <= maxlen) { got_pat = 1; break; }
+        dy_pmatch m;
+        if (cs->need && !dy_wordmask_covers(cs->have, &cs->need[pv->first_pattern + k])) continue;
+        if (!dy_match_pattern(s, p->phrase, r->head, r->tail, cs->end, &m)) continue;
+        int make = 0;
+        if (m.lenalt) {
+            got_alt = 1;
+            if ((int)p->length + m.lenalt > maxlen) {
+                make = 1;
+                maxlen = (int)p->length - dy_pattern_maxalt(d, p->phrase) + m.lenalt;
+            }
+        } else {
+            got_alt = 0;
+            got_pat = 1;
+            make = 1;
+        }
+        if (make) {
+            take_pattern_actors(cs, &m);
+            cs->nev = old_nev;   /* a longer match replaces an alternative's event */
+            make_event(cs, &p->code, index, p, v, &m);
+        }
+    }
+    const dy_vcode *rc = root_code(d, v);
+    if (!got_pat && (rc->code || rc->special)) make_event(cs, rc, index, NULL, v, NULL);
+}
+
+/* Next clause after cs->end; 0 when there is none (setClauseBounds). */
+static int next_clause(dy_code_state *cs, int first)
+{
+    const dy_sentence *s = cs->s;
+    if (!s->has_clauses) {
+        if (!first) return 0;
+        cs->start = 0;
+        cs->end = s->n - 1;
+        return 1;
+    }
+    int st = first ? 0 : cs->end + 1;
+    while (st < s->n && !s->w[st].clause_start) ++st;
+    if (st >= s->n) return 0;
+    int en = st;
+    while (en < s->n - 1 && !s->w[en].clause_end) ++en;
+    cs->start = st;
+    cs->end = en;
+    return 1;
+}
+
+void dy_check_verbs(dy_code_state *cs)
+{
+    const dy_sentence *s = cs->s;
+    int code_by = cs->opt->code_by;
+    dy_actor_zero(&cs->source);
+    dy_actor_zero(&cs->target);
+    cs->passive = 0;
+    int start_event = 0;
+    for (int first = 1; next_clause(cs, first); first = 0) {
+        if (cs->end - cs->start < 2) continue;
+        if (cs->start > 0 && dy_is_head(s, cs->start, DY_W_ACTOR))
+            dy_actor_codes_at(s, cs->start, &cs->source);
+        dy_actor_zero(&cs->target);
+        if (code_by == DY_CODE_BY_CLAUSE) start_event = cs->nev;
+        int got = 0;
+        for (int i = cs->start; i <= cs->end && i < s->n && !got;) {
+            if (s->w[i].sub_end >= 0) { i = s->w[i].sub_end + 1; continue; }
+            if (dy_is_head(s, i, DY_W_VERB)) {
+                do_verb(cs, i);
+                if (code_by != DY_CODE_ALL) {
+                    for (int e = start_event; e < cs->nev; ++e) {
+                        if (!cs->ev[e].sub) {
+                            got = 1;
+                            if (code_by == DY_CODE_BY_SENTENCE) return;
+                            break;
+                        }
+                    }
+                }
+            }
+            ++i;
+        }
+    }
+}

@@ -1,0 +1,440 @@
+/* load.c — dyad_dict_load: finds the dictionary files (a .project file or a
+ * directory), runs the readers, then freezes the result and builds the index. */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/error.h"
+#include "base/file.h"
+#include "dict/build.h"
+
+#define MAX_WARNINGS 2000
+
+enum file_kind { K_OPTIONS, K_ACTORS, K_AGENTS, K_VERBS, K_ISSUES, K_DISCARDS, K_COUNT };
+
+typedef dyad_status (*reader_fn)(dy_build *, const char *, dyad_error *);
+static const reader_fn readers[K_COUNT] = {
+    dy_read_options, dy_read_actors, dy_read_agents,
+    dy_read_verbs, dy_read_issues, dy_read_discards,
+};
+
+/* ------------------------------------------------------------ helpers */
+
+void dy_trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+size_t dy_cut_comment(const char *s, size_t n, int hash_comments)
+{
+    int in_bracket = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '[')
+            in_bracket = 1;
+        else if (c == ']')
+            in_bracket = 0;
+        else if (c == ';' && !in_bracket)
+            return i;
+        else if (c == '#' && hash_comments && !in_bracket &&
+                 (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == ']'))
+            return i;
+    }
+    return n;
+}
+
+void dy_build_warn(dy_build *b, const char *file, long line, const char *fmt, ...)
+{
+    b->n_warn++;
+    if (b->n_warn > MAX_WARNINGS) {
+        if (b->n_warn == MAX_WARNINGS + 1)
+            dy_strbuf_adds(&b->warn, "(further warnings suppressed)\n");
+        return;
+    }
+    dy_strbuf_printf(&b->warn, "%s:%ld: ", file, line);
+    va_list ap;
+    va_start(ap, fmt);
+    dy_strbuf_vprintf(&b->warn, fmt, ap);
+    va_end(ap);
+    dy_strbuf_addc(&b->warn, '\n');
+}
+
+const char *dy_build_str(dy_build *b, const char *s, size_t n)
+{
+    return dy_arena_strndup(&b->d->arena, s, n);
+}
+
+const char *dy_build_intern(dy_build *b, const char *code, size_t n)
+{
+    const char *have = dy_strset_key(&b->codes, code, n);
+    if (have)
+        return have;
+    char *copy = dy_arena_strndup(&b->d->arena, code, n);
+    if (!copy || dy_strset_put(&b->codes, copy, 0, NULL) < 0)
+        return NULL;
+    return copy;
+}
+
+/* ------------------------------------------------------ finding files */
+
+typedef struct file_list {
+    DY_VEC(char *) v[K_COUNT];
+} file_list;
+
+static void files_free(file_list *fl)
+{
+    for (int k = 0; k < K_COUNT; k++) {
+        for (size_t i = 0; i < fl->v[k].n; i++)
+            free(fl->v[k].v[i]);
+        dy_vec_free(&fl->v[k]);
+    }
+}
+
+static char *join_path(const char *dir, size_t dn, const char *name, size_t nn)
+{
+    if (nn && name[0] == '/')
+        dn = 0;
+    char *p = malloc(dn + nn + 2);
+    if (!p)
+        return NULL;
+    size_t k = 0;
+    if (dn) {
+        memcpy(p, dir, dn);
+        k = dn;
+        if (p[k - 1] != '/')
+            p[k++] = '/';
+    }
+    memcpy(p + k, name, nn);
+    p[k + nn] = '\0';
+    return p;
+}
+
+static int add_file(file_list *fl, int kind, char *path)
+{
+    if (!path || dy_vec_push(&fl->v[kind], path) != 0) {
+        free(path);
+        return -1;
+    }
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static int contains(const char *s, const char *sub)
+{
+    size_t m = strlen(sub);
+    for (; *s; s++)
+        if (strncasecmp(s, sub, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* The kind of a file found in a dictionary directory, or -1 to skip it. */
+static int kind_by_name(const char *name)
+{
+    if (ends_with(name, ".options"))
+        return K_OPTIONS;
+    if (ends_with(name, ".actors") || ends_with(name, "actors.txt"))
+        return K_ACTORS;
+    if (ends_with(name, ".agents") || ends_with(name, "agents.txt"))
+        return K_AGENTS;
+    if (ends_with(name, ".verbs") ||
+        (ends_with(name, ".txt") && (contains(name, "verbs") || contains(name, "verbpatterns"))))
+        return K_VERBS;
+    if (ends_with(name, ".txt") && contains(name, "discards"))
+        return K_DISCARDS;
+    if (ends_with(name, ".txt") && contains(name, "issue"))
+        return K_ISSUES;
+    return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static dyad_status scan_dir(const char *path, file_list *fl, dyad_error *err)
+{
+    DIR *dir = opendir(path);
+    if (!dir)
+        return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open directory");
+    struct dirent *de;
+    dyad_status st = DYAD_OK;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        int kind = kind_by_name(de->d_name);
+        if (kind < 0)
+            continue;
+        if (add_file(fl, kind, join_path(path, strlen(path), de->d_name,
+                                         strlen(de->d_name))) != 0) {
+            st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+            break;
+        }
+    }
+    closedir(dir);
+    for (int k = 0; k < K_COUNT; k++)
+        if (fl->v[k].n > 1)
+            qsort(fl->v[k].v, fl->v[k].n, sizeof(char *), cmp_str);
+    return st;
+}
+
+/* A .project file: "<actorsfile> name" lines; only the first two letters of
+ * the tag count (manual 4.1); lines not starting with '<' are comments. */
+static dyad_status scan_project(const char *path, file_list *fl, dyad_error *err)
+{
+    char *buf;
+    size_t len, pos = 0, n;
+    const char *line;
+    long lineno = 0;
+    dyad_status st = dy_read_file(path, &buf, &len, err);
+    if (st != DYAD_OK)
+        return st;
+    const char *slash = strrchr(path, '/');
+    size_t dn = slash ? (size_t)(slash - path + 1) : 0;
+    while (dy_next_line(buf, len, &pos, &line, &n)) {
+        lineno++;
+        dy_trim(&line, &n);
+        if (n < 3 || line[0] != '<')
+            continue;
+        const char *gt = memchr(line, '>', n);
+        if (!gt)
+            continue;
+        int kind = -1;
+        if (strncasecmp(line + 1, "ac", 2) == 0)
+            kind = K_ACTORS;
+        else if (strncasecmp(line + 1, "ag", 2) == 0)
+            kind = K_AGENTS;
+        else if (strncasecmp(line + 1, "ve", 2) == 0)
+            kind = K_VERBS;
+        else if (strncasecmp(line + 1, "op", 2) == 0)
+            kind = K_OPTIONS;
+        else if (strncasecmp(line + 1, "is", 2) == 0)
+            kind = K_ISSUES;
+        else if (strncasecmp(line + 1, "di", 2) == 0)
+            kind = K_DISCARDS;
+        if (kind < 0)
+            continue;
+        const char *name = gt + 1;
+        size_t nn = (size_t)(line + n - name);
+        dy_trim(&name, &nn);
+        size_t k = 0;
+        while (k < nn && name[k] != ' ' && name[k] != '\t' && name[k] != '<')
+            k++;
+        if (k == 0) {
+            st = dy_error_set(err, DYAD_ERR_PARSE, path, lineno, "missing file name after tag");
+            break;
+        }
+        if (add_file(fl, kind, join_path(path, dn, name, k)) != 0) {
+            st = dy_error_set(err, DYAD_ERR_NOMEM, path, lineno, "out of memory");
+            break;
+        }
+    }
+    free(buf);
+    return st;
+}
+
+/* ------------------------------------------------------------ freezing */
+
+/* Sort key of a pattern: its root, then longest first, then file order. */
+typedef struct pat_key {
+    uint32_t owner, length, seq;
+} pat_key;
+
+static int cmp_pattern(const void *pa, const void *pb)
+{
+    const pat_key *a = pa, *b = pb;
+    if (a->owner != b->owner)
+        return a->owner < b->owner ? -1 : 1;
+    if (a->length != b->length)
+        return a->length > b->length ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+#define FREEZE(field)                                                                 \
+    do {                                                                              \
+        d->n_##field = b->field.n;                                                    \
+        d->field = dy_arena_alloc(&d->arena, (b->field.n ? b->field.n : 1) *          \
+                                                 sizeof *b->field.v);                 \
+        if (!d->field)                                                                \
+            return DYAD_ERR_NOMEM;                                                    \
+        if (b->field.n)                                                               \
+            memcpy(d->field, b->field.v, b->field.n * sizeof *b->field.v);            \
+    } while (0)
+
+static dyad_status freeze(dy_build *b)
+{
+    struct dyad_dict *d = b->d;
+    size_t np = b->patterns.n;
+    /* patterns: grouped by root, longest first, file order among equals */
+    pat_key *order = malloc((np ? np : 1) * sizeof *order);
+    if (!order)
+        return DYAD_ERR_NOMEM;
+    for (size_t i = 0; i < np; i++) {
+        order[i].owner = b->pattern_owner.v[i];
+        order[i].length = b->patterns.v[i].length;
+        order[i].seq = (uint32_t)i;
+    }
+    qsort(order, np, sizeof *order, cmp_pattern);
+    d->patterns = dy_arena_alloc(&d->arena, (np ? np : 1) * sizeof *d->patterns);
+    if (!d->patterns) {
+        free(order);
+        return DYAD_ERR_NOMEM;
+    }
+    d->n_patterns = np;
+    for (size_t i = 0; i < b->verbs.n; i++)
+        b->verbs.v[i].n_patterns = 0;
+    for (size_t i = 0; i < np; i++) {
+        d->patterns[i] = b->patterns.v[order[i].seq];
+        dy_verb *v = &b->verbs.v[order[i].owner];
+        if (v->n_patterns++ == 0)
+            v->first_pattern = (uint32_t)i;
+    }
+    free(order);
+    for (size_t i = 0; i < b->verbs.n; i++) {   /* forms share their root's list */
+        dy_verb *v = &b->verbs.v[i];
+        if (v->main != i) {
+            v->first_pattern = b->verbs.v[v->main].first_pattern;
+            v->n_patterns = b->verbs.v[v->main].n_patterns;
+        }
+    }
+    FREEZE(elems);
+    FREEZE(alts);
+    FREEZE(synsets);
+    FREEZE(dated);
+    FREEZE(actors);
+    FREEZE(agents);
+    FREEZE(nouns);
+    FREEZE(adjectives);
+    FREEZE(verbs);
+    FREEZE(issue_cats);
+    FREEZE(issues);
+    FREEZE(discards);
+    return DYAD_OK;
+}
+
+static void build_free(dy_build *b)
+{
+    dy_vec_free(&b->elems);
+    dy_vec_free(&b->alts);
+    dy_vec_free(&b->synsets);
+    dy_vec_free(&b->dated);
+    dy_vec_free(&b->actors);
+    dy_vec_free(&b->agents);
+    dy_vec_free(&b->nouns);
+    dy_vec_free(&b->adjectives);
+    dy_vec_free(&b->verbs);
+    dy_vec_free(&b->patterns);
+    dy_vec_free(&b->pattern_owner);
+    dy_vec_free(&b->issue_cats);
+    dy_vec_free(&b->issues);
+    dy_vec_free(&b->discards);
+    dy_vec_free(&b->codebuf);
+    dy_vec_free(&b->scratch);
+    dy_strset_free(&b->codes);
+    dy_strset_free(&b->synset_names);
+    dy_strset_free(&b->seen_actor);
+    dy_strset_free(&b->seen_agent);
+    dy_strset_free(&b->seen_verb);
+    dy_strset_free(&b->seen_pattern);
+    dy_strbuf_free(&b->warn);
+    dy_strbuf_free(&b->tmp);
+}
+
+/* ------------------------------------------------------------ public API */
+
+dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
+{
+    if (!path || !out)
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load: NULL argument");
+    *out = NULL;
+    struct dyad_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    dy_arena_init(&d->arena, 1 << 20);
+    dy_options_init(&d->options);
+
+    dy_build b;
+    memset(&b, 0, sizeof b);
+    b.d = d;
+    b.dup_warning = 1;
+    dy_strbuf_init(&b.warn);
+    dy_strbuf_init(&b.tmp);
+
+    file_list fl;
+    memset(&fl, 0, sizeof fl);
+    DIR *probe = opendir(path);
+    dyad_status st;
+    if (probe) {
+        closedir(probe);
+        st = scan_dir(path, &fl, err);
+    } else {
+        st = scan_project(path, &fl, err);
+    }
+    for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
+        for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
+            st = readers[k](&b, fl.v[k].v[i], err);
+    files_free(&fl);
+    if (st == DYAD_OK) {
+        st = freeze(&b);
+        if (st != DYAD_OK)
+            dy_error_set(err, st, path, 0, "out of memory");
+    }
+    if (st == DYAD_OK) {
+        st = dy_index_build(d, &b.codes, err);
+    }
+    if (st == DYAD_OK) {
+        d->warnings = dy_strbuf_take(&b.warn);
+        if (!d->warnings)
+            st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    }
+    build_free(&b);
+    if (st != DYAD_OK) {
+        dyad_dict_free(d);
+        return st;
+    }
+    *out = d;
+    return DYAD_OK;
+}
+
+void dyad_dict_free(dyad_dict *d)
+{
+    if (!d)
+        return;
+    dy_index_free(d->index);
+    free(d->warnings);
+    dy_arena_free(&d->arena);
+    free(d);
+}
+
+const char *dyad_dict_warnings(const dyad_dict *d)
+{
+    return d && d->warnings ? d->warnings : "";
+}
+
+void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    if (!d)
+        return;
+    s->actors = d->n_actors;
+    s->agents = d->n_agents;
+    s->verbs = d->n_verbs;
+    s->patterns = d->n_patterns;
+    s->synsets = d->n_synsets;
+    s->nouns = d->n_nouns;
+    s->adjectives = d->n_adjectives;
+    s->discards = d->n_discards;
+}

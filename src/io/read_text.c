@@ -1,0 +1,31 @@
+/* read_text.c — the text input format: the whole stream is one story whose
+ * id is the file name and whose date comes from the caller (--date). */
+#include <errno.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "io/reader.h"
+
+dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
+{
+    char chunk[1 << 14];
+    size_t n;
+    r->done = 1;
+    dy_strbuf_clear(&r->text);
+    /* Bytes as they are, so offsets in the output point into the file. */
+    while ((n = fread(chunk, 1, sizeof chunk, r->lr.f)) > 0)
+        dy_strbuf_add(&r->text, chunk, n);
+    if (ferror(r->lr.f))
+        return dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s", strerror(errno));
+    if (r->text.failed)
+        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "out of memory");
+    if (!r->date)
+        return dy_error_set(err, DYAD_ERR_PARSE, r->name, 0,
+                            "no date for a text story (use --date YYYY-MM-DD)");
+    story->id = r->name;
+    story->date = r->date;
+    story->text = r->text.s ? r->text.s : "";
+    story->text_len = r->text.len;
+    *got = 1;
+    return DYAD_OK;
+}

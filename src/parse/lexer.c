@@ -1,0 +1,254 @@
+/* lexer.c — classifies the words of a sentence: finds the longest dictionary
+ * phrase at each word (actors, agents, verbs, nouns, ...) and the closed-class words. */
+#include <string.h>
+
+#include "base/error.h"
+#include "parse/lexer.h"
+
+/* Closed-class words; all match the whole word only (TABARI stores them as "THE_"). */
+static const struct { const char *word; uint8_t wtype; } closed_words[DY_C_COUNT_] = {
+    [DY_C_NONE] = {"", DY_W_NULL},
+    [DY_C_A] = {"A", DY_W_DETERM},      [DY_C_AN] = {"AN", DY_W_DETERM},
+    [DY_C_THE] = {"THE", DY_W_DETERM},
+    [DY_C_AND] = {"AND", DY_W_CONJ},    [DY_C_NOR] = {"NOR", DY_W_CONJ},
+    [DY_C_BUT] = {"BUT", DY_W_CONJ},    [DY_C_OR] = {"OR", DY_W_CONJ},
+    [DY_C_IN] = {"IN", DY_W_PREP},      [DY_C_OF] = {"OF", DY_W_PREP},
+    [DY_C_HE] = {"HE", DY_W_PRONOUN},   [DY_C_HIM] = {"HIM", DY_W_PRONOUN},
+    [DY_C_SHE] = {"SHE", DY_W_PRONOUN}, [DY_C_HER] = {"HER", DY_W_PRONOUN},
+    [DY_C_IT] = {"IT", DY_W_PRONOUN},   [DY_C_THEM] = {"THEM", DY_W_PRONOUN},
+    [DY_C_THEIR] = {"THEIR", DY_W_PRONOUN}, [DY_C_THEY] = {"THEY", DY_W_PRONOUN},
+    [DY_C_WERE] = {"WERE", DY_W_AUXIL}, [DY_C_WAS] = {"WAS", DY_W_AUXIL},
+    [DY_C_BEEN] = {"BEEN", DY_W_AUXIL},
+    [DY_C_BY] = {"BY", DY_W_BY},
+    [DY_C_FORMER] = {"FORMER", DY_W_ADJ},
+};
+
+static const char *wtype_names[DY_W_COUNT_] = {
+    "null", "actor", "agent", "verb", "time", "attrib", "determ", "noun", "adjctv",
+    "auxil", "byword", "comma", "pronoun", "conj", "prep", "number", "issue",
+    "discard", "nulled"
+};
+
+const char *dy_wtype_name(int wtype)
+{
+    return (wtype >= 0 && wtype < DY_W_COUNT_) ? wtype_names[wtype] : "?";
+}
+
+int dy_closed_lookup(const char *w, size_t n)
+{
+    if (n == 0 || n > 6) return DY_C_NONE;
+    switch (w[0]) {             /* only these letters start a closed-class word */
+    case 'A': case 'B': case 'F': case 'H': case 'I': case 'N': case 'O': case 'S':
+    case 'T': case 'W':
+        break;
+    default:
+        return DY_C_NONE;
+    }
+    for (int c = 1; c < DY_C_COUNT_; ++c)
+        if (closed_words[c].word[0] == w[0] && strlen(closed_words[c].word) == n &&
+            memcmp(closed_words[c].word, w, n) == 0)
+            return c;
+    return DY_C_NONE;
+}
+
+/* Extra characters a regular ending adds to a whole-word match of a phrase's
+ * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending. */
+static int regular_ending(uint8_t wtype, char last, const char *rest, size_t n)
+{
+    if (wtype == DY_W_ACTOR || wtype == DY_W_AGENT || wtype == DY_W_NOUN) {
+        if (n == 1 && rest[0] == 'S') return 1;
+        if (n == 2 && rest[1] == 'S' && (rest[0] == '\'' || rest[0] == 'E')) return 2;
+        return -1;
+    }
+    if (wtype == DY_W_VERB) {
+        if (n == 1 && rest[0] == 'S') return 1;
+        if (n == 2 && rest[0] == 'E' && (rest[1] == 'D' || rest[1] == 'S' || rest[1] == 'N'))
+            return 2;
+        if (n == 3 && memcmp(rest, "ING", 3) == 0) return 3;
+        if (n == 1 && rest[0] == 'D' && last == 'E') return 1;
+    }
+    return -1;
+}
+
+/* Matches a candidate phrase at word `start` (TABARI's matchLex). On success
+ * returns the characters matched and writes the matched words to pos[]. */
+static int match_root(const dy_sentence *s, const dyad_dict *d, const dy_cand *c, int start,
+                      int *pos, int *npos)
+{
+    int at = start, nmatch = 0, skip = 0;
+    *npos = 0;
+    for (uint32_t k = 0; k < c->count; ++k) {
+        unsigned len;
+        uint8_t match, adjacent;
+        const char *word = NULL;
+        char last;
+        if (k == 0) {               /* the lookup already matched the first word */
+            len = c->len0, match = c->match0, adjacent = c->adj0, last = c->last0;
+        } else {
+            const dy_elem *e = &d->elems[c->first + k];
+            if (e->kind != DY_EL_WORD) return 0;
+            len = e->len, match = e->match, adjacent = e->adjacent, word = e->word;
+            last = len ? word[len - 1] : '\0';
+            for (;;) {
+                if (at >= s->n) return 0;
+                const dy_token *t = s->w[at].tok;
+                if (s->w[at].wtype == DY_W_COMMA) return 0;    /* never across commas */
+                if (t->len >= len && (len == 0 || (t->text[0] == word[0] &&
+                                                   memcmp(t->text, word, len) == 0)))
+                    break;
+                if (!skip) return 0;
+                ++at;
+            }
+        }
+        const dy_token *t = s->w[at].tok;
+        pos[(*npos)++] = at;
+        nmatch += (int)len;
+        if (t->len > len && match != DY_MATCH_STEM) {
+            if (match == DY_MATCH_EXACT || k + 1 < c->count) return 0;
+            int extra = regular_ending(c->wtype, last, t->text + len, t->len - len);
+            return extra < 0 ? 0 : nmatch + extra;
+        }
+        skip = !adjacent;
+        ++at;
+    }
+    return nmatch;
+}
+
+static int add_root(dy_sentence *s, uint8_t wtype, uint8_t closed, dy_entry_ref ref,
+                    const int *pos, int npos, int nmatch)
+{
+    dy_root *r = &s->roots[s->nroots];
+    r->wtype = wtype;
+    r->closed = closed;
+    r->active = 1;
+    r->ref = ref;
+    r->head = pos[0];
+    r->tail = pos[npos - 1];
+    r->nmatch = nmatch;
+    for (int k = 0; k < npos; ++k) {
+        s->w[pos[k]].wtype = wtype;
+        s->w[pos[k]].member = s->nroots;
+    }
+    s->w[r->head].head_of = s->nroots;
+    s->w[r->tail].tail_of = s->nroots;
+    return s->nroots++;
+}
+
+/* Assigns the longest-matching root at every still unclassified word. */
+static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
+{
+    const dyad_dict *d = s->dict;
+    int pos[DY_MAX_WORDS], best[DY_MAX_WORDS], npos, nbest;
+
+    for (int i = 0; i < s->n; ++i) {
+        dy_word *w = &s->w[i];
+        if (w->wtype != DY_W_NULL) continue;
+        const dy_token *t = w->tok;
+        int bestlen = 0, bestclosed = DY_C_NONE;
+        uint8_t besttype = DY_W_NULL;
+        dy_entry_ref bestref = {0, 0};
+
+        int c = dy_closed_lookup(t->text, t->len);
+        if (c != DY_C_NONE) {
+            bestlen = (int)t->len;
+            bestclosed = c;
+            besttype = closed_words[c].wtype;
+            best[0] = i;
+            nbest = 1;
+        }
+        size_t nref;
+        const dy_cand *cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref);
+        for (size_t k = 0; k < nref; ++k) {
+            const dy_cand *cd = &cands[k];
+            int len = match_root(s, d, cd, i, pos, &npos);
+            /* ties go to the entry listed first, as TABARI reads them in order */
+            if (len > bestlen || (len == bestlen && len > 0 && bestclosed == DY_C_NONE &&
+                                  cd->ref.kind == bestref.kind && cd->ref.index < bestref.index)) {
+                bestlen = len;
+                bestclosed = DY_C_NONE;
+                besttype = cd->wtype;
+                bestref = cd->ref;
+                memcpy(best, pos, (size_t)npos * sizeof *pos);
+                nbest = npos;
+            }
+        }
+        if (bestlen > 0) add_root(s, besttype, (uint8_t)bestclosed, bestref, best, nbest, bestlen);
+    }
+}
+
+/* Is this actor null-coded on the sentence date? (tabari-manual 7.4) */
+static int null_actor(const dy_sentence *s, const dy_root *r)
+{
+    if (r->closed || r->ref.kind != DY_ENTRY_ACTOR) return 0;
+    const dy_dated_code *c = dy_actor_codes(s->dict, &s->dict->actors[r->ref.index], s->date);
+    return !c || c->special == DY_SPECIAL_NULL || (c->special == DY_SPECIAL_NONE && c->n_codes == 0);
+}
+
+static void retype_root(dy_sentence *s, int r, uint8_t from, uint8_t to)
+{
+    dy_root *root = &s->roots[r];
+    root->wtype = to;
+    for (int k = root->head; k <= root->tail; ++k)
+        if (s->w[k].member == r && s->w[k].wtype == from) s->w[k].wtype = to;
+}
+
+/* Verbs after a determiner or capitalised mid-sentence become nouns, and
+ * null-coded actors become nouns (TABARI's markNouns). */
+static void mark_nouns(dy_sentence *s)
+{
+    for (int i = 0; i < s->n; ++i) {
+        dy_word *w = &s->w[i];
+        if (w->wtype == DY_W_VERB && i > 0) {
+            if (s->w[i - 1].wtype == DY_W_DETERM || w->midcap) {
+                if (w->head_of >= 0 && s->roots[w->head_of].wtype == DY_W_VERB)
+                    retype_root(s, w->head_of, DY_W_VERB, DY_W_NOUN);
+                else
+                    w->wtype = DY_W_NOUN;
+            }
+        } else if (w->head_of >= 0 && s->roots[w->head_of].wtype == DY_W_ACTOR &&
+                   null_actor(s, &s->roots[w->head_of])) {
+            retype_root(s, w->head_of, DY_W_ACTOR, DY_W_NOUN);
+        }
+    }
+}
+
+dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
+                   const dy_tokens *toks, int date, dy_lexcache *cache, dyad_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->dict = d;
+    s->opt = opt;
+    s->date = date;
+    s->n = (int)(toks->n < DY_MAX_WORDS ? toks->n : DY_MAX_WORDS);
+    s->truncated = toks->n > DY_MAX_WORDS;
+    s->all_caps = toks->all_caps;
+    s->w = dy_arena_calloc(a, (size_t)s->n + 1, sizeof *s->w);
+    s->roots = dy_arena_calloc(a, (size_t)s->n + 1, sizeof *s->roots);
+    if (!s->w || !s->roots)
+        return dy_error_set(err, DYAD_ERR_NOMEM, "coder", 0, "out of memory parsing a sentence");
+
+    int seen_cap = 0;
+    for (int i = 0; i < s->n; ++i) {
+        dy_word *w = &s->w[i];
+        w->tok = &toks->v[i];
+        w->head_of = w->tail_of = w->member = w->refer = -1;
+        w->cmp_end = w->cmp_start = w->sub_end = -1;
+        if (!s->all_caps && (w->tok->flags & DY_TOK_CAPITALIZED)) {
+            /* TABARI gives "initial capital" to the first capitalised word only */
+            if (seen_cap) w->midcap = 1;
+            seen_cap = 1;
+        }
+        /* TABARI turns ( ) : ; into commas */
+        if ((w->tok->flags & DY_TOK_COMMA) ||
+            ((w->tok->flags & DY_TOK_PUNCT) && w->tok->len == 1 &&
+             (w->tok->text[0] == '(' || w->tok->text[0] == ')' || w->tok->text[0] == ':')))
+            w->wtype = DY_W_COMMA;
+        else if (w->tok->flags & DY_TOK_NUMBER) {
+            dy_entry_ref ref;
+            if (dy_lookup(d, w->tok->text, w->tok->len, &ref, 1) == 0) w->wtype = DY_W_NUMBER;
+        }
+    }
+    assign_roots(s, a, cache);
+    mark_nouns(s);
+    return DYAD_OK;
+}

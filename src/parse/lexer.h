@@ -1,0 +1,17 @@
+/* lexer.h — first parsing step: words of a sentence to classified words and
+ * dictionary roots (longest match), plus verb-to-noun shifting. */
+#ifndef DY_LEXER_H
+#define DY_LEXER_H
+
+#include "parse/lexcache.h"
+#include "parse/sentence.h"
+
+/* Fills *s from the tokens; arrays are allocated in a. Words beyond
+ * DY_MAX_WORDS are dropped (s->truncated). */
+dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
+                   const dy_tokens *toks, int date, dy_lexcache *cache, dyad_error *err);
+
+/* The closed-class word spelled w[0..n), or DY_C_NONE. */
+int dy_closed_lookup(const char *w, size_t n);
+
+#endif

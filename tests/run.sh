@@ -1,0 +1,52 @@
+#!/bin/sh
+# run.sh — runs every unit test program, CLI test script and the validation
+# floor test; prints one line per test and, last, "N passed, N failed".
+# Environment: BUILD (build folder, default build), SHARED (../shared).
+cd "$(dirname "$0")/.." || exit 1
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-../shared}
+DYAD="$PWD/$BUILD/dyad"
+export BUILD SHARED DYAD
+
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+run() {
+    name=$1
+    shift
+    if "$@" >"$log" 2>&1; then
+        pass=$((pass + 1))
+        echo "ok   $name"
+        grep -i '^skipped' "$log" | sed 's/^/     /'  # what a test skipped, and why
+    else
+        fail=$((fail + 1))
+        echo "FAIL $name"
+        sed 's/^/     /' "$log" | head -60
+    fi
+}
+
+for src in tests/unit/test_*.c; do
+    [ -f "$src" ] || continue
+    name=${src##*/}
+    name=${name%.c}
+    if [ -x "$BUILD/tests/$name" ]; then
+        run "unit/$name" "$BUILD/tests/$name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL unit/$name: does not build"
+    fi
+done
+if [ ! -x "$DYAD" ]; then
+    echo "FAIL $DYAD does not build; the CLI tests below fail with it"
+fi
+for t in tests/cli/*.sh; do
+    run "cli/${t##*/}" sh "$t"
+done
+for t in tests/validation/*.sh; do
+    run "validation/${t##*/}" sh "$t"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
