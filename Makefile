@@ -1,6 +1,7 @@
 # Makefile — builds libdyad, the dyad command and the tests.
 # `make demo` and `make check` are the two entry points a new user needs.
 
+.DEFAULT_GOAL := all
 CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN    := -Wall -Wextra -Wpedantic -Werror
@@ -17,7 +18,7 @@ SHARED_ABS = $(abspath $(SHARED))
 BUILD   ?= build
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
@@ -25,10 +26,28 @@ BIN     := $(BUILD)/dyad
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-# The starter dictionary the dyad command uses when neither --dict nor
-# $DYAD_DICT names one.
-DEFAULT_DICT := $(abspath data/default/default.project)
-$(CLI_OBJ): CFLAGS_ALL += -DDYAD_DEFAULT_DICT='"$(DEFAULT_DICT)"'
+# The default dictionaries (data/default/, used when neither --dict nor
+# $DYAD_DICT names one) are embedded into libdyad, so the dyad command works
+# from any directory. The file list is kept in a stamp that changes only when
+# a file is added or removed.
+DEFAULT_DIR   := data/default
+DEFAULT_FILES := $(sort $(patsubst $(DEFAULT_DIR)/%,%,$(filter %.project %.actors %.agents \
+                   %.verbs %.options %.txt,$(wildcard $(DEFAULT_DIR)/* $(DEFAULT_DIR)/*/*))))
+
+$(BUILD)/gen/default_files.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DEFAULT_FILES)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/gen/default_dict.c: tools/embed_dict.sh $(BUILD)/gen/default_files.txt \
+                             $(addprefix $(DEFAULT_DIR)/,$(DEFAULT_FILES))
+	sh tools/embed_dict.sh $(DEFAULT_DIR) $(DEFAULT_FILES) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/default_dict.o: $(BUILD)/gen/default_dict.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+.PHONY: FORCE
+FORCE:
 
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -65,7 +84,8 @@ tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN)
 # ------------------------------------------------------------------ deps
 # Installs the Debian packages dyad needs, only when one is missing, so a
 # warm machine never touches the network.
-DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libcriterion-dev valgrind time
+DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libcriterion-dev valgrind time \
+            iso-codes
 
 .PHONY: deps
 deps:
@@ -115,6 +135,21 @@ demo: deps
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/corpus.sh bench
+
+# --------------------------------------------------------------- install
+# The command, the library and its header, and the default dictionaries (for
+# reference and for extending: the command itself carries its own copy).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+.PHONY: install
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/dyad/default
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+	cd $(DEFAULT_DIR) && for f in $(DEFAULT_FILES); do \
+	    install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/dyad/default/$$f || exit 1; done
 
 .PHONY: clean
 clean:

@@ -42,6 +42,9 @@ typedef struct dyad_dict dyad_dict;
 /* Loads a TABARI .project file, or every dictionary file of a directory
  * (by suffix: .actors, .agents, .verbs, .options, discards). */
 dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err);
+/* Loads dyad's own default dictionaries, built into the library (the files of
+ * data/default/; errors name them "default/<file>"). */
+dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err);
 void dyad_dict_free(dyad_dict *dict);
 
 /* Non-fatal remarks made while loading (duplicate entries and the like),

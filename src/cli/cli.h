@@ -25,8 +25,8 @@ int cli_usage(const char *cmd, const char *complaint, const char *arg);
  * value is missing, 0 when argv[*i] is another argument. */
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val);
 
-/* The dictionary to use: the --dict value, else $DYAD_DICT, else the
- * starter dictionary this binary was built with. */
+/* The dictionary to use: the --dict value, else $DYAD_DICT, else NULL for
+ * the default dictionaries built into libdyad. */
 const char *cli_dict_path(const char *opt);
 /* Loads it; on failure prints the error and returns NULL. */
 dyad_dict *cli_load_dict(const char *opt);

@@ -6,10 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef DYAD_DEFAULT_DICT
-#define DYAD_DEFAULT_DICT "data/default/default.project"
-#endif
-
 void cli_report(const dyad_error *err)
 {
     if (err->where[0] && err->line > 0)
@@ -65,14 +61,16 @@ const char *cli_dict_path(const char *opt)
     const char *env = getenv("DYAD_DICT");
     if (env && *env)
         return env;
-    return DYAD_DEFAULT_DICT;
+    return NULL;
 }
 
 dyad_dict *cli_load_dict(const char *opt)
 {
     dyad_dict *dict = NULL;
     dyad_error err = {0};
-    if (dyad_dict_load(cli_dict_path(opt), &dict, &err) != DYAD_OK) {
+    const char *path = cli_dict_path(opt);
+    dyad_status st = path ? dyad_dict_load(path, &dict, &err) : dyad_dict_load_default(&dict, &err);
+    if (st != DYAD_OK) {
         cli_report(&err);
         return NULL;
     }

@@ -8,6 +8,8 @@
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "code/coder.h"
+#include "code/attrib.h"
+#include "code/actors.h"
 #include "code/complexity.h"
 #include "code/verbs.h"
 #include "event/assemble.h"
@@ -37,7 +39,7 @@ dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *
     c->opt = dict->options;
     dy_arena_init(&c->scratch, 64 * 1024);
     dy_arena_init(&c->result, 64 * 1024);
-    if (dy_lexcache_init(&c->lexcache, 15) != 0) {
+    if (dy_lexcache_init(&c->lexcache, 16) != 0) {
         dyad_coder_free(c);
         return dy_error_set(err, DYAD_ERR_NOMEM, "coder", 0, "out of memory");
     }
@@ -118,6 +120,7 @@ static dyad_status add_event(dyad_coder *c, const dy_sentence *s, const dy_final
     e->source = f->source;
     e->target = f->target;
     e->code = f->code;
+    e->attribution = ev->attrib;
     e->source_span = actor_span(s, &ev->src);
     e->target_span = actor_span(s, &ev->tgt);
     const dy_root *vr = dy_root_at(s, ev->verb);
@@ -132,6 +135,39 @@ static dyad_status add_event(dyad_coder *c, const dy_sentence *s, const dy_final
         e->pattern_line = ev->vroot->line;
     }
     return DYAD_OK;
+}
+
+/* NONEVENTS (tabari-manual 10.3): the first actor (first of a compound) and
+ * the next actor with a different code, with event code ***. */
+static int nonevent(dyad_coder *c, const dy_sentence *s, dy_final_event *out)
+{
+    dy_code_state *cs = &c->cs;
+    int src = -1;
+    for (int i = 0; i < s->n && src < 0; ++i)
+        if (s->w[i].wtype == DY_W_ACTOR && dy_is_head(s, i, DY_W_ACTOR)) src = i;
+    if (src < 0 || cs->nev >= DY_MAX_RAW_EVENTS) return 0;
+    dy_evt *e = &cs->ev[cs->nev];
+    memset(e, 0, sizeof *e);
+    dy_actor_codes_at(s, src, &e->src);
+    dy_find_agent(s, src, s->n - 1, &e->src);
+    int from = s->w[src].cmp_end >= 0 ? s->w[src].cmp_end + 1 : src + 1;
+    for (int i = from; i < s->n; ++i) {
+        if (s->w[i].wtype != DY_W_ACTOR || !dy_is_head(s, i, DY_W_ACTOR)) continue;
+        dy_actor_codes_at(s, i, &e->tgt);
+        dy_find_agent(s, i, s->n - 1, &e->tgt);
+        if (dy_actor_equal(&e->src, &e->tgt) || !e->tgt.code) continue;
+        e->code = "***";
+        e->verb = -1;
+        e->lo = e->hi = -1;
+        e->attrib = cs->attrib.code;
+        ++cs->nev;
+        out->source = dy_compose_code(&c->result, e->src.code, e->src.agent, e->src.agent_prefix);
+        out->target = dy_compose_code(&c->result, e->tgt.code, e->tgt.agent, e->tgt.agent_prefix);
+        out->code = e->code;
+        out->ev = e;
+        return 1;
+    }
+    return 0;
 }
 
 /* Codes one sentence; appends events and the sentence record. */
@@ -162,12 +198,12 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     cs->s = s;
     cs->opt = &c->opt;
     cs->need = c->need;
-    cs->have = &c->have;
-    memset(&c->have, 0, sizeof c->have);
-    for (int k = 0; k < s->n; ++k) dy_wordmask_add(&c->have, s->w[k].tok->text, s->w[k].tok->len);
+    cs->have = &s->mask;
     int shift = 0, date = st->date, nfinal = 0;
     dy_final_event final[MAX_FINAL];
     const char *reason = NULL;
+    dy_attrib_result ar0 = DY_ATTRIB_OK;
+    dy_actor_zero(&cs->attrib);
 
     if ((int)toks.n < c->opt.min_words) {
         out->status = DYAD_SENTENCE_TOO_SHORT;
@@ -183,10 +219,15 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
         } else if (tr == DY_TIME_COMPLEX) {
             out->status = DYAD_SENTENCE_COMPLEX;
             reason = "complex code in time-shift phrase";
+        } else if (c->dict->has_attrib && (ar0 = dy_check_attrib(cs)) != DY_ATTRIB_OK) {
+            out->status = ar0 == DY_ATTRIB_DISCARD ? DYAD_SENTENCE_DISCARD : DYAD_SENTENCE_COMPLEX;
+            reason = ar0 == DY_ATTRIB_DISCARD ? "discard code in attribution phrase"
+                                              : "complex code in attribution phrase";
         } else if (dy_complexity(s, c->why, sizeof c->why)) {
             out->status = DYAD_SENTENCE_COMPLEX;
             reason = c->why;
         } else {
+            if (c->dict->has_attrib) dy_null_subordinates(s);
             if (tr == DY_TIME_SHIFT && shift) date = dy_date_add(st->date, shift);
             else shift = 0;
             dy_check_verbs(cs);
@@ -202,6 +243,12 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
             }
         }
     }
+    if (c->opt.nonevents != DY_NONEVENTS_FALSE && out->status == DYAD_SENTENCE_NO_EVENT) {
+        if (nfinal == 0) nfinal = nonevent(c, s, final);
+        else if (c->opt.nonevents == DY_NONEVENTS_ONLY) nfinal = 0;
+    } else if (c->opt.nonevents == DY_NONEVENTS_ONLY) {
+        nfinal = 0;
+    }
     if (reason) out->reason = dy_arena_strdup(&c->result, reason);
     for (int k = 0; k < nfinal; ++k)
         if (add_event(c, s, &final[k], index, date, shift) != DYAD_OK)
@@ -209,8 +256,10 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     if (nfinal > 0) out->status = DYAD_SENTENCE_CODED;
     else if (out->status == DYAD_SENTENCE_NO_EVENT && s->truncated)
         out->status = DYAD_SENTENCE_TOO_LONG;
-    dy_forward_from(s, &c->fwd);
-    c->fwd_valid = 1;
+    if (c->opt.forward) {
+        dy_forward_from(s, &c->fwd);
+        c->fwd_valid = 1;
+    }
     if (trace) dy_explain_sentence(trace, c, s, index, out, final, nfinal);
     return DYAD_OK;
 }

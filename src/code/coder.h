@@ -24,7 +24,6 @@ struct dyad_coder {
     dy_sentence sent;
     dy_code_state cs;
     dy_need *need;              /* per dictionary pattern (pattern.h) */
-    dy_wordmask have;
     dy_lexcache lexcache;       /* dictionary lookups by word */
     char why[256];
     /* FORWARD: what the last sentence coded hands to the next one */

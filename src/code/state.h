@@ -24,6 +24,7 @@ typedef struct dy_actor_ref {
 /* One raw event, before compound expansion. */
 typedef struct dy_evt {
     dy_actor_ref src, tgt;
+    const char *attrib;          /* attribution code, or NULL */
     const char *code;            /* NULL when special */
     uint8_t special;             /* dy_special of the event code */
     uint8_t sub, dom;            /* subordinate ?, dominant ! */
@@ -38,10 +39,11 @@ typedef struct dy_code_state {
     const dy_options *opt;
     int start, end;              /* current clause */
     dy_actor_ref source, target;
+    dy_actor_ref attrib;         /* attribution actor (<ATTRIB>, @) */
     int regular_source, regular_target;  /* found by the default search (TABARI flags) */
     int passive;
     const struct dy_need *need;       /* per pattern of the dictionary, or NULL */
-    struct dy_wordmask *have;         /* words of the sentence */
+    const struct dy_wordmask *have;   /* words of the sentence */
     dy_evt ev[DY_MAX_RAW_EVENTS];
     int nev;
     int overflow;

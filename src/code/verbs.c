@@ -12,6 +12,7 @@ static void put_one(dy_code_state *cs, const dy_vcode *vc, const char *code, int
     dy_evt *e = &cs->ev[cs->nev++];
     e->src = *src;
     e->tgt = *tgt;
+    e->attrib = cs->attrib.code;
     e->code = code;
     e->special = code ? DY_SPECIAL_NONE : vc->special;
     e->sub = vc->subordinate;
@@ -124,6 +125,7 @@ static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
         dy_actor_codes_at(s, m->target, &cs->target);
         dy_find_agent(s, m->target, cs->end, &cs->target);
     }
+    if (m->attrib >= 0) dy_actor_codes_at(s, m->attrib, &cs->attrib);
     if (m->compound >= 0) {
         dy_actor_codes_at(s, m->compound, &cs->source);
         dy_actor_codes_at(s, m->compound, &cs->target);

@@ -143,7 +143,7 @@ dyad_status dy_read_actors(dy_build *b, const char *path, dyad_error *err)
     char *buf;
     size_t len, pos = 0, n;
     const char *raw;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     const char *file = dy_build_str(b, path, strlen(path));

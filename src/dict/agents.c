@@ -227,7 +227,7 @@ dyad_status dy_read_agents(dy_build *b, const char *path, dyad_error *err)
     char *buf;
     size_t len, pos = 0, n;
     const char *s;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     agent_ctx *c = calloc(1, sizeof *c);

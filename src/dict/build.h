@@ -9,6 +9,7 @@
 #include "base/strbuf.h"
 #include "base/vec.h"
 #include "dict/dict.h"
+#include "dict/embedded.h"
 
 /* Open-addressing hash set of NUL-terminated strings (interned codes and the
  * duplicate checks); values are caller-defined 32-bit payloads. */
@@ -51,6 +52,8 @@ typedef struct dy_build {
     size_t n_warn;
     dy_strbuf tmp;             /* scratch text */
     int dup_warning;           /* SET: DUP WARNING */
+    const struct dy_vfile *vfs; /* in-memory files (the embedded defaults), or NULL */
+    size_t n_vfs;
 } dy_build;
 
 /* ---- strset.c */
@@ -71,6 +74,10 @@ void dy_build_warn(dy_build *b, const char *file, long line, const char *fmt, ..
 const char *dy_build_intern(dy_build *b, const char *code, size_t n);
 /* Copies s[0..n) into the dictionary arena. */
 const char *dy_build_str(dy_build *b, const char *s, size_t n);
+/* Reads a dictionary file: from b->vfs when it holds `path`, else from disk.
+ * The buffer is malloc'd and NUL-terminated, as dy_read_file's. */
+dyad_status dy_build_read_file(const dy_build *b, const char *path, char **out, size_t *len,
+                               dyad_error *err);
 
 /* ---- phrase.c */
 /* Parses a phrase (actor, agent, noun, verb root, pattern, synset member...)

@@ -184,10 +184,12 @@ void dy_index_free(struct dy_index *ix)
 }
 
 /* Regular endings (manual 5.2.3) plus the possessives 'S and S'. */
-static int is_ending(const char *s, size_t n)
+/* s[0..n) follows a dictionary word whose last letter is `prev`: DEPLORE_
+ * takes DEPLORED and TAKE_ takes TAKEN, so a lone D or N after an E counts. */
+static int is_ending(char prev, const char *s, size_t n)
 {
     switch (n) {
-    case 1: return s[0] == 'S';
+    case 1: return s[0] == 'S' || (prev == 'E' && (s[0] == 'D' || s[0] == 'N'));
     case 2:
         return (s[0] == 'E' && (s[1] == 'S' || s[1] == 'D' || s[1] == 'N')) ||
                (s[0] == '\'' && s[1] == 'S') || (s[0] == 'S' && s[1] == '\'');
@@ -202,7 +204,8 @@ int dy_word_matches(const dy_elem *e, const char *w, size_t n, int last)
         return 0;
     if (e->match == DY_MATCH_STEM || n == e->len)
         return 1;
-    return e->match == DY_MATCH_WORD && last && is_ending(w + e->len, n - e->len);
+    return e->match == DY_MATCH_WORD && last &&
+           is_ending(w[e->len - 1], w + e->len, n - e->len);
 }
 
 static size_t emit(const struct dy_index *ix, uint32_t first, uint32_t count,
@@ -231,7 +234,7 @@ size_t dy_lookup(const struct dyad_dict *d, const char *w, size_t n,
                 k = emit(ix, words, node->n_word + node->n_wlast + node->n_exact, out, max, k);
                 break;
             }
-            if (node->n_wlast && is_ending(w + i, n - i))
+            if (node->n_wlast && is_ending(w[i - 1], w + i, n - i))
                 k = emit(ix, words + node->n_word, node->n_wlast, out, max, k);
         }
         if (i == n)

@@ -154,7 +154,7 @@ dyad_status dy_read_issues(dy_build *b, const char *path, dyad_error *err)
     const char *s;
     long lineno = 0, open_line = 0;
     int open = 0;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     const char *file = dy_build_str(b, path, strlen(path));
@@ -204,7 +204,7 @@ dyad_status dy_read_discards(dy_build *b, const char *path, dyad_error *err)
     size_t len, pos = 0, n;
     const char *s;
     long lineno = 0;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     const char *file = dy_build_str(b, path, strlen(path));

@@ -83,6 +83,28 @@ const char *dy_build_intern(dy_build *b, const char *code, size_t n)
     return copy;
 }
 
+dyad_status dy_build_read_file(const dy_build *b, const char *path, char **out, size_t *len,
+                               dyad_error *err)
+{
+    for (size_t i = 0; i < b->n_vfs; i++) {
+        const dy_vfile *f = &b->vfs[i];
+        if (strcmp(f->name, path) != 0)
+            continue;
+        char *buf = malloc(f->len + 1);
+        if (!buf)
+            return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+        if (f->len)
+            memcpy(buf, f->data, f->len);
+        buf[f->len] = '\0';
+        *out = buf;
+        *len = f->len;
+        return DYAD_OK;
+    }
+    if (b->n_vfs)   /* an embedded project names only embedded files */
+        return dy_error_set(err, DYAD_ERR_IO, path, 0, "not among the embedded files");
+    return dy_read_file(path, out, len, err);
+}
+
 /* ------------------------------------------------------ finding files */
 
 typedef struct file_list {
@@ -193,13 +215,14 @@ static dyad_status scan_dir(const char *path, file_list *fl, dyad_error *err)
 
 /* A .project file: "<actorsfile> name" lines; only the first two letters of
  * the tag count (manual 4.1); lines not starting with '<' are comments. */
-static dyad_status scan_project(const char *path, file_list *fl, dyad_error *err)
+static dyad_status scan_project(const dy_build *b, const char *path, file_list *fl,
+                                dyad_error *err)
 {
     char *buf;
     size_t len, pos = 0, n;
     const char *line;
     long lineno = 0;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     const char *slash = strrchr(path, '/');
@@ -355,10 +378,10 @@ static void build_free(dy_build *b)
 
 /* ------------------------------------------------------------ public API */
 
-dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
+/* Loads from disk (vfs NULL) or from the in-memory files vfs[0..n_vfs). */
+static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dyad_dict **out,
+                        dyad_error *err)
 {
-    if (!path || !out)
-        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load: NULL argument");
     *out = NULL;
     struct dyad_dict *d = calloc(1, sizeof *d);
     if (!d)
@@ -370,18 +393,20 @@ dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
     memset(&b, 0, sizeof b);
     b.d = d;
     b.dup_warning = 1;
+    b.vfs = vfs;
+    b.n_vfs = n_vfs;
     dy_strbuf_init(&b.warn);
     dy_strbuf_init(&b.tmp);
 
     file_list fl;
     memset(&fl, 0, sizeof fl);
-    DIR *probe = opendir(path);
+    DIR *probe = vfs ? NULL : opendir(path);
     dyad_status st;
     if (probe) {
         closedir(probe);
         st = scan_dir(path, &fl, err);
     } else {
-        st = scan_project(path, &fl, err);
+        st = scan_project(&b, path, &fl, err);
     }
     for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
         for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
@@ -407,6 +432,20 @@ dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
     }
     *out = d;
     return DYAD_OK;
+}
+
+dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
+{
+    if (!path || !out)
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load: NULL argument");
+    return load(path, NULL, 0, out, err);
+}
+
+dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err)
+{
+    if (!out)
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load_default: NULL argument");
+    return load(DY_DEFAULT_PROJECT, dy_default_files, dy_default_n_files, out, err);
 }
 
 void dyad_dict_free(dyad_dict *d)

@@ -429,7 +429,7 @@ dyad_status dy_read_options(dy_build *b, const char *path, dyad_error *err)
     size_t len, pos = 0, n;
     const char *s;
     long lineno = 0;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {

@@ -47,7 +47,7 @@ static size_t connectors(const char *s, size_t n, size_t p, dy_elem *e)
         p++;
     }
     if (e->kind == DY_EL_WORD)
-        e->match = eq ? DY_MATCH_EXACT : under ? DY_MATCH_WORD : DY_MATCH_STEM;
+        e->match = eq ? DY_MATCH_EXACT : under && !tilde ? DY_MATCH_WORD : DY_MATCH_STEM;
     int follows = p < n && !is_blank(s[p]) && s[p] != '|' && s[p] != '}';
     e->adjacent = (uint8_t)(tilde || (p > start && follows));
     return p;

@@ -395,7 +395,7 @@ dyad_status dy_read_verbs(dy_build *b, const char *path, dyad_error *err)
     char *buf;
     size_t len, pos = 0, n;
     const char *s;
-    dyad_status st = dy_read_file(path, &buf, &len, err);
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
     verbs_ctx c;

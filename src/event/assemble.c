@@ -107,9 +107,12 @@ dy_assemble_result dy_assemble(const dy_code_state *cs, dy_arena *a,
         int dup = 0;
         for (int j = 0; j < k && !dup; ++j) dup = flat_dup(&fl[j], &fl[k]);
         if (dup) continue;
+        const char *src = dy_compose_code(a, fl[k].scode, fl[k].sagent, fl[k].sprefix);
+        const char *tgt = dy_compose_code(a, fl[k].tcode, fl[k].tagent, fl[k].tprefix);
+        if (same(src, tgt)) continue;   /* e.g. MED+~MED and MED: same actor after merging */
         dy_final_event *o = &out[(*n)++];
-        o->source = dy_compose_code(a, fl[k].scode, fl[k].sagent, fl[k].sprefix);
-        o->target = dy_compose_code(a, fl[k].tcode, fl[k].tagent, fl[k].tprefix);
+        o->source = src;
+        o->target = tgt;
         o->code = fl[k].ev->code;
         o->ev = fl[k].ev;
     }

@@ -5,6 +5,7 @@
 
 #include "parse/lexcache.h"
 #include "parse/sentence.h"
+#include "parse/wordmask.h"
 
 #define STACK_REFS 256
 
@@ -68,6 +69,14 @@ static const dy_cand *compile(dy_arena *a, const dyad_dict *d, const dy_entry_re
         c->match0 = e->match;
         c->adj0 = e->adjacent;
         c->last0 = e->len ? e->word[e->len - 1] : '\0';
+        c->word1 = 0;
+        if (ph.count > 1 && e[1].kind == DY_EL_WORD) {
+            c->word1 = 1;
+            c->len1 = (uint16_t)e[1].len;
+            memset(c->pre1, 0, sizeof c->pre1);
+            memcpy(c->pre1, e[1].word, e[1].len < 8 ? e[1].len : 8);
+            c->h1 = dy_prefix_hash(e[1].word, e[1].len < 3 ? e[1].len : 3);
+        }
     }
     *nref = k;
     return out;
@@ -79,15 +88,11 @@ static const dy_cand *lookup(dy_arena *a, const dyad_dict *d, const char *w, siz
 {
     dy_entry_ref tmp[STACK_REFS];
     size_t k = dy_lookup(d, w, n, tmp, STACK_REFS);
-    size_t extra = 0;
-    int ed = n > 2 && w[n - 1] == 'D' && w[n - 2] == 'E';
-    if (ed) extra = dy_lookup(d, w, n - 1, NULL, 0);
-    dy_entry_ref *out = dy_arena_alloc(a, (k + extra + 1) * sizeof *out);
+    dy_entry_ref *out = dy_arena_alloc(a, (k + 1) * sizeof *out);
     if (!out) { *nref = 0; return NULL; }
     if (k <= STACK_REFS) memcpy(out, tmp, k * sizeof *out);
     else k = dy_lookup(d, w, n, out, k);
-    if (ed) extra = dy_lookup(d, w, n - 1, out + k, extra);
-    return compile(a, d, out, k + extra, nref);
+    return compile(a, d, out, k, nref);
 }
 
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
@@ -98,7 +103,8 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         dy_lexslot *s = &c->slots[i];
         if (s->len == 0) break;
-        if (s->hash == h && s->len == n && memcmp(s->word, w, n) == 0) {
+        if (s->hash == h && s->len == n && memcmp(s->pre, w, n < 8 ? n : 8) == 0 &&
+            (n <= 8 || memcmp(s->word + 8, w + 8, n - 8) == 0)) {
             *nref = s->nref;
             return s->cands;
         }
@@ -113,7 +119,14 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
     if (!refs || !copy) return lookup(a, d, w, n, nref);
     uint32_t i = h & mask;
     while (c->slots[i].len) i = (i + 1) & mask;
-    c->slots[i] = (dy_lexslot){h, (uint32_t)n, copy, refs, (uint32_t)*nref};
+    dy_lexslot *s = &c->slots[i];
+    s->hash = h;
+    s->len = (uint32_t)n;
+    memset(s->pre, 0, sizeof s->pre);
+    memcpy(s->pre, w, n < 8 ? n : 8);
+    s->word = copy;
+    s->cands = refs;
+    s->nref = (uint32_t)*nref;
     ++c->used;
     return refs;
 }

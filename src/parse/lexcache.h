@@ -20,6 +20,10 @@ typedef struct dy_cand {
     uint8_t match0;          /* dy_match of the first word */
     uint8_t adj0;            /* the second word must follow the first */
     char last0;              /* last letter of the first word */
+    uint8_t word1;           /* the second element is a word */
+    uint16_t len1;           /* its length */
+    char pre1[8];            /* and first letters (most candidates fail here) */
+    uint16_t h1;             /* its prefix hash (parse/wordmask.h) */
 } dy_cand;
 
 /* The word class an entry gives its words (dy_wtype). */
@@ -28,6 +32,7 @@ uint8_t dy_entry_wtype(const dyad_dict *d, dy_entry_ref ref);
 typedef struct dy_lexslot {
     uint32_t hash;
     uint32_t len;            /* 0 = empty slot */
+    char pre[8];             /* first letters: most probes end here */
     const char *word;        /* copy in the cache arena */
     const dy_cand *cands;
     uint32_t nref;

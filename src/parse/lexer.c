@@ -85,26 +85,40 @@ static int match_root(const dy_sentence *s, const dyad_dict *d, const dy_cand *c
         if (k == 0) {               /* the lookup already matched the first word */
             len = c->len0, match = c->match0, adjacent = c->adj0, last = c->last0;
         } else {
-            const dy_elem *e = &d->elems[c->first + k];
-            if (e->kind != DY_EL_WORD) return 0;
-            len = e->len, match = e->match, adjacent = e->adjacent, word = e->word;
-            last = len ? word[len - 1] : '\0';
+            if (k == 1 && (!c->word1 || (c->len1 && !dy_wordmask_has(&s->mask, c->h1)))) return 0;
+            /* the second word is checked against the inline prefix first */
+            const char *cmp = k == 1 ? c->pre1 : NULL;
+            size_t ncmp = k == 1 ? (c->len1 < 8 ? c->len1 : 8) : 0;
+            const dy_elem *e = NULL;
+            if (k > 1) {
+                e = &d->elems[c->first + k];
+                if (e->kind != DY_EL_WORD) return 0;
+                cmp = e->word;
+                ncmp = e->len;
+            }
+            len = k == 1 ? c->len1 : e->len;
             for (;;) {
                 if (at >= s->n) return 0;
                 const dy_token *t = s->w[at].tok;
                 if (s->w[at].wtype == DY_W_COMMA) return 0;    /* never across commas */
-                if (t->len >= len && (len == 0 || (t->text[0] == word[0] &&
-                                                   memcmp(t->text, word, len) == 0)))
-                    break;
+                if (t->len >= len && (ncmp == 0 || (t->text[0] == cmp[0] &&
+                                                    memcmp(t->text, cmp, ncmp) == 0))) {
+                    if (!e) e = &d->elems[c->first + k];
+                    if (len <= 8 || memcmp(t->text, e->word, len) == 0) break;
+                }
                 if (!skip) return 0;
                 ++at;
             }
+            if (!e) e = &d->elems[c->first + k];
+            match = e->match, adjacent = e->adjacent, word = e->word;
+            last = '\0';
         }
         const dy_token *t = s->w[at].tok;
         pos[(*npos)++] = at;
         nmatch += (int)len;
         if (t->len > len && match != DY_MATCH_STEM) {
             if (match == DY_MATCH_EXACT || k + 1 < c->count) return 0;
+            if (word) last = len ? word[len - 1] : '\0';
             int extra = regular_ending(c->wtype, last, t->text + len, t->len - len);
             return extra < 0 ? 0 : nmatch + extra;
         }
@@ -233,6 +247,7 @@ dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_opt
         w->tok = &toks->v[i];
         w->head_of = w->tail_of = w->member = w->refer = -1;
         w->cmp_end = w->cmp_start = w->sub_end = -1;
+        dy_wordmask_add(&s->mask, w->tok->text, w->tok->len);
         if (!s->all_caps && (w->tok->flags & DY_TOK_CAPITALIZED)) {
             /* TABARI gives "initial capital" to the first capitalised word only */
             if (seen_cap) w->midcap = 1;

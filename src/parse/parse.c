@@ -37,7 +37,7 @@ dyad_status dy_parse(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_o
     if (opt->convert_agents) dy_convert_agents(s);
     dy_mark_compounds(s);
     dy_mark_subordinates(s);
-    dy_null_subordinates(s);
+    if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
     dy_mark_clauses(s);
     dy_dereference_pronouns(s);
     for (int r = 0; r < s->nroots; ++r)

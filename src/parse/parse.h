@@ -14,7 +14,9 @@ void dy_mark_clauses(dy_sentence *s);          /* clause.c */
 void dy_dereference_pronouns(dy_sentence *s);  /* pronoun.c */
 
 /* Lexes and parses: nouns, agents, compounds, subordinate clauses, clauses,
- * pronouns, discards. `null_subord` is 0 when attribution is coded first. */
+ * pronouns, discards. When the dictionary has an <ATTRIB> section the
+ * subordinate clauses are only marked: the caller nulls them after looking
+ * for attribution (dy_null_subordinates). */
 dyad_status dy_parse(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
                      const dy_tokens *toks, int date, const dy_forward *fwd,
                      dy_lexcache *cache, dyad_error *err);
@@ -22,13 +24,5 @@ dyad_status dy_parse(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_o
 /* The actor the next sentence's pronouns may forward to (first compound or
  * first actor that is not itself a pronoun). */
 void dy_forward_from(const dy_sentence *s, dy_forward *out);
-
-/* Word index where the subordinate clause containing... — helpers for walkers:
- * if word i opens a nulled clause, the first word after it; else i. */
-static inline int dy_skip_subord(const dy_sentence *s, int i)
-{
-    while (i < s->n && s->w[i].sub_end >= 0) i = s->w[i].sub_end + 1;
-    return i;
-}
 
 #endif

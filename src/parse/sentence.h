@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "dict/dict.h"
+#include "parse/wordmask.h"
 #include "text/token.h"
 
 /* TABARI truncates sentences at 127 words; we keep a few more. */
@@ -80,6 +81,7 @@ typedef struct dy_sentence {
     int has_discard;     /* a [###] phrase was found */
     int truncated;
     int n_subord;        /* subordinate clauses eliminated */
+    dy_wordmask mask;    /* which word beginnings occur */
     /* FORWARD: the actor a pronoun may refer to in the previous sentence */
     int fwd_single, fwd_plural;           /* available for HE.. / THEY.. */
     dy_entry_ref fwd_ref;

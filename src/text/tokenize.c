@@ -206,10 +206,10 @@ static int ascii(tk *t, int c, size_t s, size_t e)
         if (t->in_word)
             return word_put(t, "'", 1, s, e, DY_CASE_NONE, 0);
         return 1;                                        /* no leading apostrophes */
-    case '?': case '!': case '-':
-        word_end(t);
+    case '?': case '!': case '-': case '_':
+        word_end(t);   /* '_' too: TABARI reads "Dol_Amroth" as two words */
         return 1;
-    case '$': case '%': case '&': case '#': case '@': case '_': case '+':
+    case '$': case '%': case '&': case '#': case '@': case '+':
     case '=': case '<': case '>': case '|': case '~': case '^': case '*':
     case '\\': case '/': {
         char u = (char)c;

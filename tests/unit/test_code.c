@@ -228,3 +228,30 @@ Test(code, explain_names_the_pattern)
     cr_assert(strstr(text, "ZAN KOR 012") != NULL, "%s", text);
     free(text);
 }
+
+Test(code, attribution)
+{
+    code("Zandoria denounced Korvalia on Tuesday, Meridon officials declared.");
+    cr_assert_eq(res.n_events, 1, "%s", dump());
+    cr_assert(has("ZAN", "KOR", "121"), "%s", dump());
+    cr_assert_str_eq(res.events[0].attribution, "MER");
+    code("Zandoria denounced Korvalia, fishermen gossiped about Glimwater.");
+    cr_assert_str_eq(res.events[0].attribution, "GLW");
+    code("Zandoria denounced Korvalia on Tuesday over the quarrel.");
+    cr_assert_null(res.events[0].attribution);
+}
+
+Test(code, nonevents)
+{
+    dyad_error err;
+    cr_assert_eq(dyad_coder_set_option(coder, "NONEVENTS: TRUE", &err), DYAD_OK, "%s", err.message);
+    code("Zandoria and Meridon quarrelled with Korvalia on Tuesday.");
+    cr_assert_eq(res.n_events, 1, "%s", dump());
+    cr_assert(has("ZAN", "KOR", "***"), "%s", dump());
+    code("Zandoria denounced Korvalia on Tuesday over the quarrel.");
+    cr_assert(has("ZAN", "KOR", "121"), "%s", dump());
+    cr_assert_eq(dyad_coder_set_option(coder, "NONEVENTS: ONLY", &err), DYAD_OK, "%s", err.message);
+    code("Zandoria denounced Korvalia on Tuesday over the quarrel.");
+    cr_assert_eq(res.n_events, 0, "%s", dump());
+    dyad_coder_reset_options(coder);
+}

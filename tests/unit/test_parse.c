@@ -104,6 +104,10 @@ Test(parse, clause_split_but_not_in_noun_phrase)
 Test(parse, nonrestrictive_clause_nulled)
 {
     parse("Zandoria, which Meridon denounced last year, will meet Korvalia soon.");
+    /* with an <ATTRIB> section the coder nulls them after attribution */
+    cr_assert(dict->has_attrib);
+    cr_assert_eq(s.w[word("MERIDON")].wtype, DY_W_ACTOR);
+    dy_null_subordinates(&s);
     int c = word(",");
     cr_assert_gt(s.w[c].sub_end, c);
     cr_assert_eq(s.w[word("MERIDON")].wtype, DY_W_NULLED);

@@ -1,0 +1,35 @@
+/* wordmask.h — a 4096-bit summary of the words of a sentence (hashes of their
+ * first one, two and three letters): a quick "is there a word starting so?". */
+#ifndef DY_WORDMASK_H
+#define DY_WORDMASK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dy_wordmask {
+    uint64_t bits[64];
+} dy_wordmask;
+
+/* Hash of the first min(n, 3) letters of w. */
+static inline uint16_t dy_prefix_hash(const char *w, size_t n)
+{
+    uint32_t h = 0;
+    for (size_t i = 0; i < n && i < 3; ++i) h = h * 131u + (unsigned char)w[i];
+    return (uint16_t)((h * 2654435761u) >> 20);
+}
+
+static inline void dy_wordmask_add(dy_wordmask *m, const char *w, size_t n)
+{
+    for (size_t k = 1; k <= n && k <= 3; ++k) {
+        uint16_t h = dy_prefix_hash(w, k);
+        m->bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
+/* May some word start with a word whose prefix hash is h? */
+static inline int dy_wordmask_has(const dy_wordmask *m, uint16_t h)
+{
+    return (m->bits[h >> 6] >> (h & 63)) & 1u;
+}
+
+#endif
