@@ -97,7 +97,17 @@ static dyad_span actor_span(const dy_sentence *s, const dy_actor_ref *a)
     int tail = at;
     const dy_root *r = dy_root_at(s, at);
     if (r && !s->w[at].deref) tail = r->tail;
-    return word_span(s, at, tail);
+    dyad_span sp = word_span(s, at, tail);
+    /* "Russian President", "President of Russia": the agent is part of the actor */
+    if (a->agent_where >= 0 && a->agent_where < s->n && !s->w[at].deref) {
+        const dy_root *ar = dy_root_at(s, a->agent_where);
+        dyad_span ag = word_span(s, a->agent_where, ar ? ar->tail : a->agent_where);
+        if (ag.end > ag.start) {
+            if (ag.start < sp.start) sp.start = ag.start;
+            if (ag.end > sp.end) sp.end = ag.end;
+        }
+    }
+    return sp;
 }
 
 static int time_shifting(const dyad_coder *c)
