@@ -80,7 +80,19 @@ typedef struct dyad_story {
     const char *text;     /* UTF-8, need not be NUL-terminated */
     size_t text_len;
     int one_sentence;     /* nonzero: code the text as a single sentence (TABARI records) */
+    /* Sentences given by the input (PETRARCH XML), each with an optional Penn
+     * Treebank parse; NULL to let dyad split the text itself. */
+    const struct dyad_presplit *presplit;
+    size_t n_presplit;
 } dyad_story;
+
+/* One sentence of a story as the input gave it. */
+typedef struct dyad_presplit {
+    size_t start, end;    /* byte range in the story text */
+    const char *parse;    /* Treebank bracketing "(ROOT (S ...))", or NULL */
+    size_t parse_len;
+    const char *id;       /* the input's own sentence id ("AFP0808-01_3"), or NULL */
+} dyad_presplit;
 
 /* Byte range [start, end) in the story text. */
 typedef struct dyad_span {

@@ -448,6 +448,14 @@ dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err)
     return load(DY_DEFAULT_PROJECT, dy_default_files, dy_default_n_files, out, err);
 }
 
+dyad_status dy_dict_load_files(const char *project, const dy_vfile *files, size_t n,
+                              dyad_dict **out, dyad_error *err)
+{
+    if (!project || !files || !n || !out)
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dy_dict_load_files: no files");
+    return load(project, files, n, out, err);
+}
+
 void dyad_dict_free(dyad_dict *d)
 {
     if (!d)

@@ -32,7 +32,7 @@ TestSuite(code, .init = setup, .fini = teardown);
 
 static void code(const char *text)
 {
-    dyad_story st = {"t1", NULL, NULL, 20240105, text, strlen(text), 1};
+    dyad_story st = {.id = "t1", .date = 20240105, .text = text, .text_len = strlen(text), .one_sentence = 1};
     dyad_error err;
     cr_assert_eq(dyad_code(coder, &st, &res, &err), DYAD_OK, "%s", err.message);
 }
@@ -208,7 +208,7 @@ Test(code, spans_and_pattern)
 Test(code, multi_sentence_story)
 {
     const char *t = "Zandoria denounced Korvalia on Tuesday. Meridon will meet Glimwater next week.";
-    dyad_story st = {"t2", NULL, NULL, 20240105, t, strlen(t), 0};
+    dyad_story st = {.id = "t2", .date = 20240105, .text = t, .text_len = strlen(t), .one_sentence = 0};
     dyad_error err;
     cr_assert_eq(dyad_code(coder, &st, &res, &err), DYAD_OK);
     cr_assert_eq(res.n_sentences, 2);
@@ -219,7 +219,7 @@ Test(code, multi_sentence_story)
 Test(code, explain_names_the_pattern)
 {
     const char *t = "Zandoria did not denounce Korvalia on Tuesday.";
-    dyad_story st = {"t3", NULL, NULL, 20240105, t, strlen(t), 1};
+    dyad_story st = {.id = "t3", .date = 20240105, .text = t, .text_len = strlen(t), .one_sentence = 1};
     dyad_error err;
     char *text = NULL;
     cr_assert_eq(dyad_explain(coder, &st, &text, &err), DYAD_OK);

@@ -74,7 +74,7 @@ static const char *test_name(json_t *e, const char *a3)
 
 static const char *first_source(const char *text)
 {
-    dyad_story st = {"iso", NULL, NULL, 20260115, text, strlen(text), 1};
+    dyad_story st = {.id = "iso", .date = 20260115, .text = text, .text_len = strlen(text), .one_sentence = 1};
     dyad_result res;
     dyad_error err;
     if (dyad_code(coder, &st, &res, &err) != DYAD_OK || res.n_events == 0)
