@@ -32,16 +32,16 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # a file is added or removed.
 DEFAULT_DIR   := data/default
 DEFAULT_FILES := $(sort $(patsubst $(DEFAULT_DIR)/%,%,$(filter %.project %.actors %.agents \
-                   %.verbs %.options %.txt,$(wildcard $(DEFAULT_DIR)/* $(DEFAULT_DIR)/*/*))))
+                   %.verbs %.options %.discards %.txt,$(wildcard $(DEFAULT_DIR)/* $(DEFAULT_DIR)/*/*))))
 
 $(BUILD)/gen/default_files.txt: FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(DEFAULT_FILES)' >$@.tmp
-	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+	@echo '$(DEFAULT_FILES)' >$@.$$$$.tmp; \
+	if cmp -s $@.$$$$.tmp $@; then rm -f $@.$$$$.tmp; else mv $@.$$$$.tmp $@; fi
 
 $(BUILD)/gen/default_dict.c: tools/embed_dict.sh $(BUILD)/gen/default_files.txt \
                              $(addprefix $(DEFAULT_DIR)/,$(DEFAULT_FILES))
-	sh tools/embed_dict.sh $(DEFAULT_DIR) $(DEFAULT_FILES) >$@.tmp && mv $@.tmp $@
+	sh tools/embed_dict.sh $(DEFAULT_DIR) $(DEFAULT_FILES) >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BUILD)/gen/default_dict.o: $(BUILD)/gen/default_dict.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
@@ -80,6 +80,51 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 
 .PHONY: tests
 tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN)
+
+# ------------------------------------------------------------------ fuzz
+# fuzz/fuzz_*.c are libFuzzer harnesses (fuzz/README.md). Built with the
+# normal compiler and fuzz/replay.c, each replays its seed corpus and the
+# crash inputs kept in tests/regress/<harness>/ as part of `make check`.
+FUZZ_NAMES  := $(sort $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c)))
+REGRESS_BIN := $(FUZZ_NAMES:%=$(BUILD)/regress/%)
+tests: $(REGRESS_BIN)
+
+$(BUILD)/regress/%: fuzz/%.c fuzz/support.c fuzz/replay.c fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Ifuzz -o $@ $< fuzz/support.c fuzz/replay.c $(LIB) $(LDLIBS_ALL)
+
+# `make fuzz` builds every harness with clang, libFuzzer, ASan and UBSan in
+# build-fuzz/ and runs each for FUZZ_SECONDS (`make -j2 fuzz` runs two at a
+# time). Inputs that grow coverage go to build-fuzz/corpus/<harness>/; a
+# crash is written to build-fuzz/crash/ and fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
+
+.PHONY: fuzz fuzz-build fuzz-bins
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	    OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+fuzz-bins: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/support.c fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -Ifuzz -o $@ $< fuzz/support.c $(LIB) $(LDLIBS_ALL)
+
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=fuzz-run/%)
+
+.PHONY: $(FUZZ_NAMES:%=fuzz-run/%)
+$(FUZZ_NAMES:%=fuzz-run/%): fuzz-run/%:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $*
+
+# ------------------------------------------------------------- valgrind
+# Every unit test, CLI test, the demo and the fuzz regressions under
+# valgrind (memcheck, full leak check); any error or leak fails.
+.PHONY: valgrind
+valgrind: deps
+	@$(MAKE) --no-print-directory tests
+	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh fuzz/valgrind.sh
 
 # ------------------------------------------------------------------ deps
 # Installs the Debian packages dyad needs, only when one is missing, so a
@@ -135,6 +180,7 @@ demo: deps
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/corpus.sh bench
+	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/petrarch.sh
 
 # --------------------------------------------------------------- install
 # The command, the library and its header, and the default dictionaries (for

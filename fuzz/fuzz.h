@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "dyad.h"
+#include "io/reader.h"
 
 /* Each harness defines this; libFuzzer (or fuzz/replay.c) calls it. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,6 +26,10 @@ dyad_status fz_load_dict(const char *name, const uint8_t *data, size_t size,
 /* Codes a few fixed sentences with dict (and explains them): how the
  * dictionary harnesses check that whatever loads can also be used. */
 void fz_code_fixed(const dyad_dict *dict);
+
+/* Reads every story of data[0..size) in format fmt, touching each field so
+ * the sanitizers see every byte the reader hands out; returns the count. */
+size_t fz_read_all(dy_in_format fmt, const uint8_t *data, size_t size);
 
 /* The whole body of a dictionary harness: load with `name` replaced by the
  * input; when it loads, code the fixed sentences with it. */

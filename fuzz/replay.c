@@ -32,8 +32,10 @@ static int cmp_str(const void *a, const void *b)
 static int replay_dir(const char *dir, int *count)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return 0;   /* a harness with no regressions yet has no folder */
+    if (!d) {
+        fprintf(stderr, "%s: cannot open folder\n", dir);
+        return 1;
+    }
     char **names = NULL;
     size_t n = 0, cap = 0;
     int failed = 0;
@@ -78,7 +80,9 @@ int main(int argc, char **argv)
     int failed = 0, count = 0;
     for (int i = 1; i < argc; i++) {
         struct stat sb;
-        if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (stat(argv[i], &sb) != 0)
+            continue;   /* a harness with no regressions yet has no folder */
+        if (S_ISDIR(sb.st_mode)) {
             failed |= replay_dir(argv[i], &count);
         } else {
             failed |= replay_file(argv[i]);

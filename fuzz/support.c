@@ -124,3 +124,45 @@ void fz_dict_harness(const char *name, const uint8_t *data, size_t size)
         dyad_dict_free(d);
     }
 }
+
+/* Sums every byte so a stale or short buffer shows up under the sanitizers. */
+static unsigned touch(const char *s, size_t n)
+{
+    unsigned h = 0;
+    for (size_t i = 0; s && i < n; i++)
+        h = h * 31 + (unsigned char)s[i];
+    return h;
+}
+
+size_t fz_read_all(dy_in_format fmt, const uint8_t *data, size_t size)
+{
+    FILE *f = fz_stream(data, size);
+    if (!f)
+        return 0;
+    dy_reader r;
+    dy_reader_init(&r, f, "fuzz-input", fmt, 20240101);
+    size_t stories = 0;
+    volatile unsigned sink = 0;
+    for (;;) {
+        dyad_story st;
+        dyad_error err;
+        int got = 0;
+        dyad_status rc = dy_reader_next(&r, &st, &got, &err);
+        if (rc == DYAD_ERR_PARSE) {
+            sink += touch(err.message, strlen(err.message));
+            continue;
+        }
+        if (rc != DYAD_OK || !got)
+            break;
+        stories++;
+        sink += touch(st.id, strlen(st.id)) + touch(st.text, st.text_len);
+        if (st.source)
+            sink += touch(st.source, strlen(st.source));
+        if (st.url)
+            sink += touch(st.url, strlen(st.url));
+    }
+    (void)sink;
+    dy_reader_free(&r);
+    fclose(f);
+    return stories;
+}

@@ -33,6 +33,17 @@ typedef struct dyad_error {
 
 const char *dyad_status_name(dyad_status status);
 
+/* ---------------------------------------------------------------- limits */
+
+/* Bounds that keep memory and time in check whatever the input (see
+ * docs/errors.md). Real news stays far below them; going over one is an
+ * error naming the story or line (DYAD_ERR_LIMIT, or DYAD_ERR_PARSE for a
+ * skipped input line), never a crash. Sentences longer than the coder's word
+ * limit are cut and still coded (DYAD_SENTENCE_TOO_LONG). */
+#define DYAD_MAX_STORY_BYTES (4L << 20)  /* text of one story: 4 MiB */
+#define DYAD_MAX_SENTENCES   5000        /* sentences of one story */
+#define DYAD_MAX_LINE_BYTES  (8L << 20)  /* one input line (a JSON Lines story): 8 MiB */
+
 /* ---------------------------------------------------------- dictionaries */
 
 /* Loaded dictionaries: actors, agents, verbs, options, discards. Immutable once
@@ -99,6 +110,39 @@ typedef struct dyad_span {
     size_t start, end;
 } dyad_span;
 
+/* Where an event happened (issue 5): from "in Istanbul", "near Kharkiv",
+ * "in northern Syria" in its sentence, looked up in dyad's own gazetteer. */
+typedef enum dyad_place_precision {
+    DYAD_PLACE_NONE = 0,     /* the sentence names no place dyad knows */
+    DYAD_PLACE_COUNTRY,
+    DYAD_PLACE_REGION,       /* first-level region, province, state */
+    DYAD_PLACE_CITY
+} dyad_place_precision;
+
+typedef struct dyad_place {
+    const char *name;        /* gazetteer name ("Istanbul"), NULL when none */
+    const char *country;     /* ISO 3166 alpha-3, NULL when none */
+    double lat, lon;         /* degrees (WGS84) */
+    dyad_place_precision precision;
+    dyad_span span;          /* the place words in the story text */
+} dyad_place;
+
+/* Where an event's date came from. Precedence: a TABARI <TIME> shift of the
+ * dictionary, else a date the sentence names, else the story date. */
+typedef enum dyad_date_origin {
+    DYAD_DATE_STORY = 0,     /* the story date */
+    DYAD_DATE_SENTENCE,      /* "on Thursday", "February 18", "yesterday"... */
+    DYAD_DATE_SHIFT          /* a <TIME> phrase of the dictionary moved it */
+} dyad_date_origin;
+
+/* An actor code split into its parts: "USAGOVMIL" -> USA + GOVMIL,
+ * "IGOUNO" -> IGO (not a country) + UNO, "~MOS" (agent only) -> "" + MOS. */
+typedef struct dyad_actor_parts {
+    char country[4];         /* first 3-letter group: ISO alpha-3 or IGO/NGO/...; "" */
+    int is_country;          /* country is an ISO 3166 alpha-3 code */
+    char agents[28];         /* the remaining 3-letter groups, concatenated */
+} dyad_actor_parts;
+
 typedef struct dyad_event {
     int sentence;          /* 1-based index of the sentence in the story */
     int date;              /* YYYYMMDD, after any time shift */
@@ -113,6 +157,26 @@ typedef struct dyad_event {
     const char *pattern;   /* the verb pattern that fired, as written in the dictionary */
     const char *pattern_where; /* its file */
     long pattern_line;     /* and line */
+
+    /* ---- enrichment (issue 5; src/event/enrich.c). Strings are static
+     * ("" when unknown), never NULL. */
+    const char *code_name;     /* short CAMEO name ("Visit") */
+    const char *root_code;     /* cue category, "04" */
+    int quad_class;            /* GDELT: 1 verbal coop., 2 material coop., 3 verbal
+                                * conflict, 4 material conflict; 0 unknown code */
+    int quad_phoenix;          /* Phoenix: 0 neutral .. 4 material conflict; -1 unknown */
+    double goldstein;          /* Goldstein score, -10..10 */
+    int has_goldstein;         /* 0 for an unknown code */
+    const char *plover_type;   /* PLOVER event type ("CONSULT"), "" when none */
+    const char *plover_mode;   /* PLOVER mode ("visit"), often "" */
+    const char *plover_context;/* PLOVER context ("diplomatic"), often "" */
+    dyad_actor_parts source_parts, target_parts;
+    dyad_place place;          /* precision DYAD_PLACE_NONE when none */
+    dyad_date_origin date_origin;
+    dyad_span date_span;       /* the date words when date_origin != STORY */
+    /* ---- end of the issue-5 block */
+    const char *issues;        /* issue codes of the sentence (IssueCoding files),
+                                * space-separated; NULL when none */
 } dyad_event;
 
 typedef enum dyad_sentence_status {

@@ -48,5 +48,24 @@ for t in tests/validation/*.sh; do
     run "validation/${t##*/}" sh "$t"
 done
 
+# Fuzz harnesses replayed on their seed corpus and on every input that once
+# crashed them (tests/regress/<harness>/), without libFuzzer.
+for src in fuzz/fuzz_*.c; do
+    [ -f "$src" ] || continue
+    name=${src##*/}
+    name=${name%.c}
+    if [ -x "$BUILD/regress/$name" ]; then
+        run "regress/$name" "$BUILD/regress/$name" "fuzz/corpus/$name" "tests/regress/$name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL regress/$name: does not build"
+    fi
+done
+
+for t in tests/regress/*.sh; do
+    [ -f "$t" ] || continue
+    run "regress/${t##*/}" sh "$t"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

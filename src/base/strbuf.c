@@ -54,7 +54,8 @@ void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
-    memcpy(b->s + b->len, s, n);
+    if (n)   /* s may be NULL when n is 0 (an empty strbuf's text) */
+        memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
 }

@@ -37,8 +37,18 @@ int cli_parse_date(const char *s);
 /* Prints the help of cmd (NULL: general help) to out; 0 when cmd is unknown. */
 int cli_help(const char *cmd, FILE *out);
 
+/* `dyad validate FILE.xml`: a PETRARCH validation file (cmd_validate_petrarch.c). */
+typedef struct cli_petr_opts {
+    const char *dict;        /* --dict, else the file's <Environment> */
+    const char *only;        /* --only ID */
+    int verbose;             /* --verbose */
+    int no_parse;            /* --no-parse: code the text, ignore the Treebank parses */
+} cli_petr_opts;
+int cli_validate_petrarch(const char *path, const cli_petr_opts *o);
+
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_codes(int argc, char **argv);
 
 #endif

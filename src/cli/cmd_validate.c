@@ -172,11 +172,19 @@ static int run_file(vrun *v, const char *path)
 int cmd_validate(int argc, char **argv)
 {
     vrun v = {0};
-    const char *project = NULL, *val;
+    const char *project = NULL, *val, *dict_opt = NULL;
+    int no_parse = 0;
     for (int i = 1; i < argc; i++) {
         int m;
         if (!strcmp(argv[i], "--all"))
             v.all = 1;
+        else if (!strcmp(argv[i], "--no-parse"))
+            no_parse = 1;
+        else if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
+            if (m < 0)
+                return cli_usage("validate", "missing value for", "--dict");
+            dict_opt = val;
+        }
         else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v"))
             v.verbose = 1;
         else if ((m = cli_opt_value(argc, argv, &i, "--only", &val)) != 0) {
@@ -192,6 +200,14 @@ int cmd_validate(int argc, char **argv)
     }
     if (!project)
         return cli_usage("validate", "missing PROJECT", NULL);
+    size_t plen = strlen(project);
+    if (plen > 4 && !strcmp(project + plen - 4, ".xml")) {
+        cli_petr_opts po = {dict_opt, v.only, v.verbose, no_parse};
+        return cli_validate_petrarch(project, &po);
+    }
+    if (dict_opt || no_parse)
+        return cli_usage("validate", "--dict and --no-parse are for PETRARCH .xml files",
+                         NULL);
 
     dyad_error err = {0};
     dy_project_texts texts;

@@ -11,8 +11,9 @@ static const char general[] =
     "\n"
     "commands:\n"
     "  code       code stories into events (TSV or JSON Lines)\n"
-    "  validate   run a TABARI validation project and count passing records\n"
+    "  validate   run a TABARI validation project (or a PETRARCH .xml file)\n"
     "  explain    show how one sentence or story is coded\n"
+    "  codes      print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
     "  help CMD   show the help of a command\n"
     "\n"
     "  --help     this text\n"
@@ -25,30 +26,48 @@ static const char general[] =
     "input) or, for validate, a failing record; 2 bad usage.\n";
 
 static const char code_help[] =
-    "usage: dyad code [--dict PROJECT_OR_DIR] [--in text|jsonl|tabari|lines]\n"
-    "                 [--out tsv|jsonl] [--date YYYY-MM-DD] [FILE...]\n"
+    "usage: dyad code [--dict PROJECT_OR_DIR_OR_INI] [--in text|jsonl|tabari|lines|petrarch]\n"
+    "                 [--out tsv|csv|jsonl|petrarch|tabari|gdelt] [--quad gdelt|phoenix]\n"
+    "                 [--one-a-day] [--text] [--date YYYY-MM-DD] [FILE...]\n"
     "\n"
     "Codes stories and writes one line per event to standard output.\n"
     "FILE '-' or no FILE reads standard input.\n"
     "\n"
     "input formats (--in; else from the file name: .jsonl/.json -> jsonl,\n"
-    ".text/.tabari/.records -> tabari, anything else -> text):\n"
+    ".text/.tabari/.records -> tabari, .xml -> petrarch, anything else -> text):\n"
     "  text    the whole file is one story; id = file name; needs --date\n"
     "  jsonl   one story per line: {\"id\",\"date\",\"text\",\"source\"?,\"url\"?},\n"
     "          date YYYY-MM-DD or YYYYMMDD; bad lines are reported and skipped\n"
     "  tabari  TABARI records: 'YYMMDD ID' line, text lines, blank line; each\n"
     "          record is coded as one sentence; /* comments */ are removed\n"
     "  lines   one sentence per line, id = FILE:LINE; date from --date, else 0\n"
+    "  petrarch  PETRARCH XML: <Sentence date= id= source=><Text>..</Text>\n"
+    "          <Parse>(ROOT ..)</Parse></Sentence>; sentences whose ids share\n"
+    "          the part before the last '_' form one story; a parse, when\n"
+    "          given, is used for coding (docs/petrarch.md)\n"
+    "--dict also takes a PETRARCH PETR_config.ini naming the dictionaries.\n"
     "\n"
-    "output formats (--out, default tsv): tsv has a header line; both give\n"
-    "story_id, sentence, date, source, target, code, the source/target/verb\n"
-    "text with byte offsets in the story, the pattern, story source and url.\n"
+    "output formats (--out, default tsv; docs/formats.md documents each field):\n"
+    "  tsv, csv  a header line, then story_id, sentence, date, source, target,\n"
+    "            code, source/target/verb text with byte offsets, pattern, story\n"
+    "            source and url, then date origin, code name, root, quad class,\n"
+    "            Goldstein, PLOVER, actor countries and agents, place, mentions\n"
+    "  jsonl     every field, one JSON object per event\n"
+    "  petrarch  PETRARCH-2 event file; tabari  TABARI event file (manual 4.4)\n"
+    "  gdelt     the 61 columns of the GDELT 2.0 event table, with a header\n"
+    "--quad phoenix  write Phoenix quad classes (0-4) instead of GDELT's (1-4)\n"
+    "--one-a-day     keep one event per (date, source, target, code) across the\n"
+    "                input, with the number and ids of the stories; written at\n"
+    "                the end of the input\n"
+    "--text          petrarch: actor and verb text; tabari: ID and TEXT fields\n"
+    "Identical events of one story are always written once, with a count.\n"
     "\n"
     "A summary line (stories, sentences, coded, skipped by reason, events)\n"
     "goes to standard error.\n";
 
 static const char validate_help[] =
     "usage: dyad validate [--all] [--verbose] [--only ID] PROJECT\n"
+    "       dyad validate [--verbose] [--only ID] [--no-parse] [--dict D] FILE.xml\n"
     "\n"
     "Runs a TABARI validation project: loads its dictionaries, reads its\n"
     "<textfile> records and compares the events coded from each record with\n"
@@ -59,7 +78,14 @@ static const char validate_help[] =
     "Prints one line per failing record and, last, 'N passed, N failed'.\n"
     "  --all       go on past the record FINAL-01 (the end of the standard set)\n"
     "  --verbose   also print the passing records\n"
-    "  --only ID   run only record ID, with the coder's explanation\n";
+    "  --only ID   run only record ID, with the coder's explanation\n"
+    "\n"
+    "FILE.xml is a PETRARCH validation file (PETR.UnitTest.records.xml): its\n"
+    "<Environment> names the dictionaries (or --dict), <Config> options hold\n"
+    "for the records after them, <EventCoding> gives the expected events\n"
+    "(noevents, error=\"storydiscard\"); <Skip> records and those its\n"
+    "<Include> list leaves out are not run.\n"
+    "  --no-parse  ignore the records' Treebank parses (code the text)\n";
 
 static const char explain_help[] =
     "usage: dyad explain [--dict PROJECT_OR_DIR] [--date YYYY-MM-DD] [TEXT|FILE|-]\n"
@@ -68,6 +94,16 @@ static const char explain_help[] =
     "prints what the coder saw: sentences, tokens, matched actors, agents and\n"
     "verbs, the pattern that fired and the events. Without --date the story\n"
     "has no date (date-restricted codes use their undated form).\n";
+
+static const char codes_help[] =
+    "usage: dyad codes [CODE|WORD]\n"
+    "\n"
+    "Prints the CAMEO event codes dyad knows, one per line (tab-separated,\n"
+    "with a header): code, name, root code, quad class (GDELT 1-4 and\n"
+    "Phoenix 0-4), Goldstein score, PLOVER event type, mode and context.\n"
+    "CODE keeps the codes starting with it (\"19\", \"042\"); WORD keeps the\n"
+    "codes whose name or PLOVER fields contain it (\"visit\", \"ASSAULT\").\n"
+    "Exit status 1 when nothing matches.\n";
 
 int cli_help(const char *cmd, FILE *out)
 {
@@ -80,6 +116,8 @@ int cli_help(const char *cmd, FILE *out)
         text = validate_help;
     else if (!strcmp(cmd, "explain"))
         text = explain_help;
+    else if (!strcmp(cmd, "codes"))
+        text = codes_help;
     if (!text)
         return 0;
     if (out)

@@ -43,6 +43,8 @@ int main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain"))
         return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "codes"))
+        return cmd_codes(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", cmd);
     return CLI_USAGE;
 }

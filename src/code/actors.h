@@ -16,4 +16,10 @@ void dy_regular_source(dy_code_state *cs, int verb);
 void dy_regular_target(dy_code_state *cs, int verb);
 int dy_check_passive(const dy_sentence *s, int verb);
 
+/* Tree mode (tree_actors.c): source = the verb's subject (the "by" agent when
+ * passive), target = its object or prepositional object in the same clause
+ * (the subject when passive). Return 0 when the tree names no actor. */
+int dy_tree_source(dy_code_state *cs, int verb);
+int dy_tree_target(dy_code_state *cs, int verb);
+
 #endif

@@ -11,11 +11,20 @@
 #include "code/attrib.h"
 #include "code/actors.h"
 #include "code/complexity.h"
+#include "code/discards.h"
+#include "code/issues.h"
 #include "code/verbs.h"
 #include "event/assemble.h"
+#include "event/enrich.h"
 #include "parse/parse.h"
 
 #define MAX_FINAL 256
+
+/* The input's parse of one sentence, if any. */
+typedef struct dy_presplit_parse {
+    const char *parse;
+    size_t len;
+} dy_presplit_parse;
 
 static int grow(void **v, size_t *cap, size_t need, size_t elem)
 {
@@ -180,9 +189,26 @@ static int nonevent(dyad_coder *c, const dy_sentence *s, dy_final_event *out)
     return 0;
 }
 
+/* Reads and aligns the sentence's Treebank parse; NULL (and c->tree_why)
+ * when it cannot be used, so the sentence is coded from the text alone. */
+static const dy_tree *load_tree(dyad_coder *c, const dyad_story *st, dyad_span span,
+                                const dy_presplit_parse *pp, const dy_tokens *toks)
+{
+    char why[160];
+    if (dy_tree_parse(&c->scratch, pp->parse, pp->len, &c->tree, why, sizeof why) != 0 ||
+        dy_tree_align(&c->scratch, &c->tree, st->text, span.start, span.end, toks,
+                      why, sizeof why) != 0) {
+        snprintf(c->tree_why, sizeof c->tree_why, "parse not used: %s", why);
+        return NULL;
+    }
+    dy_tree_clauses(&c->tree);
+    return &c->tree;
+}
+
 /* Codes one sentence; appends events and the sentence record. */
 static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span span,
-                                 int index, dy_strbuf *trace, dyad_error *err)
+                                 int index, const dy_presplit_parse *pp, dy_strbuf *trace,
+                                 dyad_error *err)
 {
     dy_arena_reset(&c->scratch);
     if (grow((void **)&c->sentences, &c->cap_sentences, c->n_sentences + 1, sizeof *c->sentences))
@@ -198,8 +224,10 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
                                  &toks, &truncated, err);
     if (rc != DYAD_OK) return rc;
     dy_sentence *s = &c->sent;
-    rc = dy_parse(s, &c->scratch, c->dict, &c->opt, &toks, st->date,
-                  c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, err);
+    c->tree_why[0] = '\0';
+    const dy_tree *tree = pp && pp->parse ? load_tree(c, st, span, pp, &toks) : NULL;
+    rc = dy_parse_tree(s, &c->scratch, c->dict, &c->opt, &toks, st->date,
+                       c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, tree, err);
     if (rc != DYAD_OK) return rc;
     if (truncated) s->truncated = 1;
 
@@ -221,6 +249,10 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     } else if (s->has_discard) {
         out->status = DYAD_SENTENCE_DISCARD;
         reason = "discard code found in text";
+        if (c->dict->n_discards && dy_story_discard(c->dict, &toks)) {
+            c->story_discard = 1;
+            reason = "story discard phrase found in text";
+        }
     } else {
         dy_time_result tr = time_shifting(c) ? dy_check_time(s, &shift) : DY_TIME_NONE;
         if (tr == DY_TIME_DISCARD) {
@@ -259,10 +291,20 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     } else if (c->opt.nonevents == DY_NONEVENTS_ONLY) {
         nfinal = 0;
     }
+    if (!reason && c->tree_why[0]) reason = c->tree_why;
     if (reason) out->reason = dy_arena_strdup(&c->result, reason);
     for (int k = 0; k < nfinal; ++k)
         if (add_event(c, s, &final[k], index, date, shift) != DYAD_OK)
             return dy_error_set(err, DYAD_ERR_NOMEM, st->id, index, "out of memory");
+    /* names, scores, actor parts, the sentence's date and place (issue 5); a
+     * dictionary with <TIME> phrases keeps date resolution to itself */
+    if (nfinal > 0)
+        dy_enrich_sentence(c->events + c->n_events - nfinal, (size_t)nfinal, &toks,
+                           time_shifting(c) ? 0 : st->date);
+    if (nfinal > 0 && c->dict->n_issues) {   /* issue codes (code/issues.c) */
+        const char *iss = dy_sentence_issues(&c->result, c->dict, &toks);
+        for (int k = 1; k <= nfinal; ++k) c->events[c->n_events - k].issues = iss;
+    }
     if (nfinal > 0) out->status = DYAD_SENTENCE_CODED;
     else if (out->status == DYAD_SENTENCE_NO_EVENT && s->truncated)
         out->status = DYAD_SENTENCE_TOO_LONG;
@@ -311,10 +353,26 @@ dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
     dy_arena_reset(&c->result);
     c->n_events = c->n_sentences = 0;
     const char *id = st->id ? st->id : "story";
+    if (st->text_len > (size_t)DYAD_MAX_STORY_BYTES)
+        return dy_error_set(err, DYAD_ERR_LIMIT, id, 0,
+                            "story of %zu bytes is longer than the limit of %ld",
+                            st->text_len, (long)DYAD_MAX_STORY_BYTES);
 
     dyad_span *spans = NULL;
     size_t nspans = 0;
-    if (st->one_sentence) {
+    if (st->presplit && st->n_presplit) {
+        spans = dy_arena_alloc(&c->result, st->n_presplit * sizeof *spans);
+        if (!spans) return dy_error_set(err, DYAD_ERR_NOMEM, id, 0, "out of memory");
+        for (size_t k = 0; k < st->n_presplit; ++k) {
+            const dyad_presplit *p = &st->presplit[k];
+            if (p->start > p->end || p->end > st->text_len || (!p->parse && p->parse_len))
+                return dy_error_set(err, DYAD_ERR_ARG, id, (long)k + 1,
+                                    "sentence %zu lies outside the story text", k + 1);
+            spans[k].start = p->start;
+            spans[k].end = p->end;
+        }
+        nspans = st->n_presplit;
+    } else if (st->one_sentence) {
         spans = dy_arena_alloc(&c->result, sizeof *spans);
         if (!spans) return dy_error_set(err, DYAD_ERR_NOMEM, id, 0, "out of memory");
         spans[0].start = 0;
@@ -324,10 +382,20 @@ dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
         dyad_status rc = dy_split_sentences(&c->result, st->text, st->text_len, &spans, &nspans, err);
         if (rc != DYAD_OK) return rc;
     }
+    if (nspans > DYAD_MAX_SENTENCES)
+        return dy_error_set(err, DYAD_ERR_LIMIT, id, 0,
+                            "story of %zu sentences is over the limit of %d",
+                            nspans, DYAD_MAX_SENTENCES);
     c->fwd_use = can_forward(c, id);
+    c->story_discard = 0;
     for (size_t k = 0; k < nspans; ++k) {
         if (k > 0) c->fwd_use = c->opt.forward;
-        dyad_status rc = code_sentence(c, st, spans[k], (int)k + 1, trace, err);
+        dy_presplit_parse pp = {NULL, 0};
+        if (st->presplit && st->n_presplit) {
+            pp.parse = st->presplit[k].parse;
+            pp.len = st->presplit[k].parse_len;
+        }
+        dyad_status rc = code_sentence(c, st, spans[k], (int)k + 1, &pp, trace, err);
         if (rc != DYAD_OK) {
             if (err && err->line == 0) err->line = (long)k + 1;
             return rc;
@@ -335,6 +403,14 @@ dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
     }
     for (size_t k = 0; k < c->n_sentences; ++k)
         if (c->sentences[k].status == DYAD_SENTENCE_DISCARD) out->discarded = 1;
+    if (c->story_discard) {   /* '+' discards (Phoenix) drop the whole story */
+        c->n_events = 0;
+        for (size_t k = 0; k < c->n_sentences; ++k)
+            if (c->sentences[k].status == DYAD_SENTENCE_CODED) {
+                c->sentences[k].status = DYAD_SENTENCE_DISCARD;
+                c->sentences[k].reason = "story discarded by a discard phrase";
+            }
+    }
     out->events = c->events;
     out->n_events = c->n_events;
     out->sentences = c->sentences;

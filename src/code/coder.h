@@ -11,6 +11,7 @@
 #include "event/assemble.h"
 #include "parse/lexcache.h"
 #include "parse/sentence.h"
+#include "parse/tree.h"
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -25,7 +26,10 @@ struct dyad_coder {
     dy_code_state cs;
     dy_need *need;              /* per dictionary pattern (pattern.h) */
     dy_lexcache lexcache;       /* dictionary lookups by word */
+    int story_discard;          /* a whole-story discard phrase was met (code/discards.c) */
     char why[256];
+    dy_tree tree;               /* the sentence's Treebank parse (scratch arena) */
+    char tree_why[192];         /* why a given parse was not used */
     /* FORWARD: what the last sentence coded hands to the next one */
     dy_forward fwd;
     int fwd_valid;              /* fwd describes the previous sentence */

@@ -1,5 +1,6 @@
 /* pattern.c — TABARI's checkPattern: the part after '*' is matched forward from
  * the verb, the part before it backward; blank connectors let words be skipped. */
+#include <stddef.h>
 #include <string.h>
 
 #include "code/pattern.h"
@@ -10,8 +11,19 @@ typedef struct matcher {
     int last;            /* highest word the forward match may use */
     int up;              /* 1 forward, 0 backward */
     int in_alt;          /* inside alternatives: count matched characters */
+    int depth;           /* synsets being matched inside each other */
+    int nest;            /* inside { } alternatives */
+    const dy_elem *base; /* the pattern's own elements, for m->pos */
     dy_pmatch *m;
 } matcher;
+
+/* Remembers the word an element of the pattern itself matched. */
+static void record(matcher *mt, const dy_elem *e, int at)
+{
+    if (mt->nest || mt->depth) return;
+    ptrdiff_t k = e - mt->base;
+    if (k >= 0 && k < DY_PM_POS) mt->m->pos[k] = (int16_t)at;
+}
 
 static void touch(matcher *mt, int i)
 {
@@ -98,10 +110,14 @@ static int match_one(matcher *mt, const dy_elem *e, int *i)
         return 2;
     case DY_EL_SYNSET: {
         if (e->ref >= mt->d->n_synsets) return 0;
+        if (mt->depth >= DY_SYNSET_DEPTH_MAX) return 0;
         const dy_synset *ss = &mt->d->synsets[e->ref];
-        for (uint32_t k = 0; k < ss->n_alts; ++k)
-            if (member_match(mt, mt->d->alts[ss->first_alt + k], *i)) return 2;
-        return 0;
+        int ok = 0;
+        ++mt->depth;
+        for (uint32_t k = 0; k < ss->n_alts && !ok; ++k)
+            ok = member_match(mt, mt->d->alts[ss->first_alt + k], *i);
+        --mt->depth;
+        return ok ? 2 : 0;
     }
     default:
         return 0;
@@ -124,7 +140,9 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
             int pos = *at, save = mt->m->lenalt, save_in = mt->in_alt;
             dy_pmatch keep = *mt->m;
             mt->in_alt = 1;
+            ++mt->nest;
             int ok = match_seq(mt, &mt->d->elems[ph.first], (int)ph.count, &pos, skip);
+            --mt->nest;
             mt->in_alt = save_in;
             if (ok) { *at = pos; return 1; }
             *mt->m = keep;
@@ -158,11 +176,13 @@ static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int ski
         for (int k = 0; k < count; ++k) {
             if (k > 0) { ++*at; skip = !el[k - 1].adjacent; }
             if (!match_elem(mt, &el[k], at, skip)) return 0;
+            record(mt, &el[k], *at);
         }
     } else {
         for (int k = count - 1; k >= 0; --k) {
             if (k < count - 1) { --*at; skip = !el[k].adjacent; }
             if (!match_elem(mt, &el[k], at, skip)) return 0;
+            record(mt, &el[k], *at);
         }
     }
     return 1;
@@ -180,10 +200,12 @@ int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int
     m->lenalt = 0;
     m->lo = head;
     m->hi = tail;
+    for (int k = 0; k < DY_PM_POS; ++k) m->pos[k] = -1;
     if (v < 0) return 0;
+    if (v < DY_PM_POS) m->pos[v] = (int16_t)head;
     if (last >= s->n) last = s->n - 1;
 
-    matcher mt = {s, d, last, 1, 0, m};
+    matcher mt = {s, d, last, 1, 0, 0, 0, el, m};
     if (v + 1 < n) {
         int at = tail + 1;
         if (at > last) return 0;

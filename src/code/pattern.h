@@ -6,10 +6,14 @@
 #include "parse/sentence.h"
 #include "parse/wordmask.h"
 
+#define DY_PM_POS 32
+
 typedef struct dy_pmatch {
     int source, target, attrib, compound;  /* word indices set by $ + @ %, else -1 */
     int lenalt;          /* characters matched inside { | } alternatives */
     int lo, hi;          /* first and last word the match touched */
+    int16_t pos[DY_PM_POS];  /* word each element of the pattern matched (first
+                              * DY_PM_POS elements, not inside { } or synsets), -1 */
 } dy_pmatch;
 
 /* Matches phrase `ph` (which contains one '*') with the verb root spanning
@@ -17,6 +21,13 @@ typedef struct dy_pmatch {
  * the lower part runs back to the start of the sentence, as in TABARI. */
 int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int last,
                      dy_pmatch *m);
+
+/* Tree mode (tree_pattern.c): do the words a PETRARCH-2 pattern matched for
+ * its "{noun phrase}" groups lie in one noun phrase of the parse, and does each
+ * "(prepositional phrase)" group start a prepositional phrase? */
+struct dy_tree;
+int dy_tree_groups_ok(const struct dy_tree *t, const dyad_dict *d, dy_phrase ph,
+                      const dy_pmatch *m);
 
 /* A cheap necessary condition for a match: every literal word of a pattern
  * must start some word of the sentence (see parse/wordmask.h). */

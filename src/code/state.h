@@ -4,6 +4,7 @@
 #define DY_CODE_STATE_H
 
 #include "parse/sentence.h"
+#include "parse/tree.h"
 
 #define DY_WHERE_DEFAULT (-2)  /* actor came from a DEFAULT: option */
 #define DY_WHERE_FORWARD (-3)  /* actor forwarded from the previous sentence */
@@ -44,6 +45,8 @@ typedef struct dy_code_state {
     int passive;
     const struct dy_need *need;       /* per pattern of the dictionary, or NULL */
     const struct dy_wordmask *have;   /* words of the sentence */
+    dy_tframe frame;             /* tree mode: the current verb's frame */
+    int has_frame;
     dy_evt ev[DY_MAX_RAW_EVENTS];
     int nev;
     int overflow;

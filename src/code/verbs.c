@@ -50,11 +50,36 @@ static int next_member(const dy_sentence *s, int idx, int *last)
     return idx;
 }
 
+/* Tree mode: an agent of the whole compound ("the ambassadors of A, B and
+ * C", "A and B legislators") applies to every member that has none. */
+static void tree_shared_agent(dy_code_state *cs, const dy_actor_ref *whole, dy_actor_ref *out)
+{
+    const dy_sentence *s = cs->s;
+    if (whole->agent && whole->code && whole->code[0]) {
+        out->agent = whole->agent;
+        out->agent_prefix = whole->agent_prefix;
+        return;
+    }
+    int h = whole->where;
+    if (h < 0 || h >= s->n || s->w[h].cmp_end < 0) return;
+    int e = s->w[h].cmp_end;
+    if (e + 1 < s->n && dy_is_head(s, e + 1, DY_W_AGENT)) {
+        dy_actor_ref last;
+        dy_actor_zero(&last);
+        dy_find_agent(s, e, cs->end, &last);
+        if (last.agent) {
+            out->agent = last.agent;
+            out->agent_prefix = last.agent_prefix;
+        }
+    }
+}
+
 static void member_ref(dy_code_state *cs, int idx, const dy_actor_ref *whole, dy_actor_ref *out)
 {
     if (idx < 0 || whole->where == DY_WHERE_DEFAULT) { *out = *whole; return; }
     dy_actor_codes_at(cs->s, idx, out);
     dy_find_agent(cs->s, idx, cs->end, out);
+    if (cs->s->tree && !out->agent) tree_shared_agent(cs, whole, out);
 }
 
 /* makeEvent: fills in missing actors, handles passive voice and parsed
@@ -63,12 +88,27 @@ static void make_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy
                        const dy_verb *vroot, const dy_pmatch *m)
 {
     const dy_sentence *s = cs->s;
+    dy_vcode voiced;
+    if (cs->has_frame && vc->passive && cs->frame.voice_passive) {
+        /* PETRARCH-2 [active:passive]: the passive voice has its own code */
+        voiced = *vc;
+        voiced.code = vc->passive;
+        voiced.paired = NULL;
+        voiced.special = DY_SPECIAL_NONE;
+        vc = &voiced;
+    }
     if (vc->special == DY_SPECIAL_NULL) return;
-    if (dy_actor_empty(&cs->source)) dy_regular_source(cs, verb);
-    if (dy_actor_empty(&cs->target)) dy_regular_target(cs, verb);
+    if (cs->has_frame) {
+        /* the tree names subject and object; the text searches are the fallback */
+        if (dy_actor_empty(&cs->source)) dy_tree_source(cs, verb);
+        if (dy_actor_empty(&cs->target)) dy_tree_target(cs, verb);
+    } else {
+        if (dy_actor_empty(&cs->source)) dy_regular_source(cs, verb);
+        if (dy_actor_empty(&cs->target)) dy_regular_target(cs, verb);
+    }
     if (dy_actor_empty(&cs->source) || dy_actor_empty(&cs->target)) return;
 
-    if (cs->regular_source && cs->regular_target && dy_check_passive(s, verb)) {
+    if (!cs->has_frame && cs->regular_source && cs->regular_target && dy_check_passive(s, verb)) {
         dy_actor_ref t = cs->source;
         cs->source = cs->target;
         cs->target = t;
@@ -127,8 +167,10 @@ static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
     }
     if (m->attrib >= 0) dy_actor_codes_at(s, m->attrib, &cs->attrib);
     if (m->compound >= 0) {
+        /* tree mode: a compound is the source and the object stays the target
+         * (PETRARCH); the compound is its own target only when there is none */
         dy_actor_codes_at(s, m->compound, &cs->source);
-        dy_actor_codes_at(s, m->compound, &cs->target);
+        if (!cs->has_frame) dy_actor_codes_at(s, m->compound, &cs->target);
     }
 }
 
@@ -153,6 +195,7 @@ static void do_verb(dy_code_state *cs, int index)
         dy_pmatch m;
         if (cs->need && !dy_wordmask_covers(cs->have, &cs->need[pv->first_pattern + k])) continue;
         if (!dy_match_pattern(s, p->phrase, r->head, r->tail, cs->end, &m)) continue;
+        if (cs->has_frame && !dy_tree_groups_ok(s->tree, d, p->phrase, &m)) continue;
         int make = 0;
         if (m.lenalt) {
             got_alt = 1;
@@ -195,10 +238,49 @@ static int next_clause(dy_code_state *cs, int first)
     return 1;
 }
 
+/* Tree mode: every verb the parse puts in a verb phrase, left to right; a
+ * clause is the tree's clause of the verb. SET: CODE BY CLAUSE stops a clause
+ * (not the sentence) at its first non-subordinate event. */
+static void check_verbs_tree(dy_code_state *cs)
+{
+    const dy_sentence *s = cs->s;
+    int code_by = cs->opt->code_by;
+    int done[DY_MAX_WORDS], ndone = 0;
+    for (int i = 0; i < s->n; ++i) {
+        if (!dy_is_head(s, i, DY_W_VERB)) continue;
+        if (!dy_tree_frame(s->tree, i, &cs->frame)) continue;
+        int cl = cs->frame.unit, seen = 0;
+        for (int k = 0; k < ndone && !seen; ++k) seen = done[k] == cl;
+        if (seen) continue;
+        cs->has_frame = 1;
+        cs->start = cs->frame.cstart >= 0 ? cs->frame.cstart : 0;
+        cs->end = cs->frame.cend >= 0 ? cs->frame.cend : s->n - 1;
+        dy_actor_zero(&cs->source);
+        cs->regular_source = cs->regular_target = 0;
+        int before = cs->nev;
+        do_verb(cs, i);
+        cs->has_frame = 0;
+        if (code_by == DY_CODE_ALL) continue;
+        for (int e = before; e < cs->nev; ++e) {
+            if (cs->ev[e].sub) continue;
+            if (code_by == DY_CODE_BY_SENTENCE) return;
+            if (ndone < DY_MAX_WORDS) done[ndone++] = cl;
+            break;
+        }
+    }
+}
+
 void dy_check_verbs(dy_code_state *cs)
 {
     const dy_sentence *s = cs->s;
     int code_by = cs->opt->code_by;
+    if (s->tree) {
+        dy_actor_zero(&cs->source);
+        dy_actor_zero(&cs->target);
+        cs->passive = 0;
+        check_verbs_tree(cs);
+        return;
+    }
     dy_actor_zero(&cs->source);
     dy_actor_zero(&cs->target);
     cs->passive = 0;

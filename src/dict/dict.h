@@ -10,6 +10,11 @@
 #include "base/arena.h"
 #include "dict/options.h"
 
+/* Synsets may name other synsets (+&COIN_POUCH), and a synset declared again
+ * can even name one that names it. Matching and length counting follow such
+ * references at most this deep, so a dictionary cannot drive the recursion. */
+#define DY_SYNSET_DEPTH_MAX 8
+
 /* How a dictionary word matches a word of text (tabari-manual 5.2.2-5.2.3). */
 typedef enum dy_match {
     DY_MATCH_STEM = 0,  /* ACCEPT   : any text word that starts with it */
@@ -30,12 +35,20 @@ typedef enum dy_elem_kind {
     DY_EL_ALT        /* { a | b | c } */
 } dy_elem_kind;
 
+/* Where an element of a PETRARCH-2 pattern stands: inside "{noun phrase}"
+ * (whose last word is its head) and/or "(prepositional phrase)" (whose first
+ * word is the preposition); _START marks a group's first element. The
+ * shallow coder matches the words in order; tree coding can use the groups. */
+enum {
+    DY_GROUP_NP = 1, DY_GROUP_PP = 2, DY_GROUP_NP_START = 4, DY_GROUP_PP_START = 8
+};
+
 /* One element of a phrase. A phrase is a run of elements in dict->elems. */
 typedef struct dy_elem {
     uint8_t kind;       /* dy_elem_kind */
     uint8_t match;      /* dy_match, for DY_EL_WORD */
     uint8_t adjacent;   /* the next element must follow immediately ('_' or '~' joined) */
-    uint8_t pad_;
+    uint8_t group;      /* PETRARCH-2 patterns: DY_GROUP_* bits, 0 elsewhere */
     uint32_t len;       /* strlen(word) */
     const char *word;   /* DY_EL_WORD: upper case, markers (_ = ~) removed */
     uint32_t ref;       /* DY_EL_SYNSET: synset index; DY_EL_ALT: first index in dict->alts */
@@ -88,6 +101,8 @@ typedef struct dy_agent {
 typedef struct dy_vcode {
     const char *code;      /* "032", interned; NULL when special or absent */
     const char *paired;    /* "033" of [032:033]; NULL when unpaired */
+    const char *passive;   /* PETRARCH-2 [active:passive]: the code when the verb is
+                              passive ("043" of [042:043]); NULL when none */
     uint8_t special;       /* dy_special */
     uint8_t subordinate;   /* [023?] */
     uint8_t dominant;      /* [111!] */

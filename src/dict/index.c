@@ -157,7 +157,8 @@ dyad_status dy_index_build(struct dyad_dict *d, dy_strset *codes, dyad_error *er
     for (size_t i = 0; !bad && i < d->n_discards; i++)
         bad = push_key(&keys, &n, &cap, d, d->discards[i].phrase, DY_ENTRY_DISCARD, (uint32_t)i);
     if (!bad) {
-        qsort(keys, n, sizeof *keys, cmp_key);
+        if (n)   /* an empty dictionary has keys == NULL: qsort(NULL) is UB */
+            qsort(keys, n, sizeof *keys, cmp_key);
         ix->refs = malloc((n ? n : 1) * sizeof *ix->refs);
         uint32_t root;
         bad = !ix->refs || new_nodes(ix, 1, &root) != 0 || build(ix, keys, 0, n, root, 0) != 0;

@@ -10,16 +10,32 @@
 #include "base/error.h"
 #include "base/file.h"
 #include "dict/build.h"
+#include "dict/petrarch.h"
 
 #define MAX_WARNINGS 2000
 
 enum file_kind { K_OPTIONS, K_ACTORS, K_AGENTS, K_VERBS, K_ISSUES, K_DISCARDS, K_COUNT };
 
 typedef dyad_status (*reader_fn)(dy_build *, const char *, dyad_error *);
+static dyad_status read_verbs_any(dy_build *b, const char *path, dyad_error *err);
 static const reader_fn readers[K_COUNT] = {
     dy_read_options, dy_read_actors, dy_read_agents,
-    dy_read_verbs, dy_read_issues, dy_read_discards,
+    read_verbs_any, dy_read_issues, dy_read_discards,
 };
+
+/* TABARI and PETRARCH-1 verbs go to verbs.c; PETRARCH-2's CAMEO.2.0.txt
+ * syntax ({noun phrase}, (prepositional phrase)) to petrarch_verbs.c. */
+static dyad_status read_verbs_any(dy_build *b, const char *path, dyad_error *err)
+{
+    char *buf;
+    size_t len;
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
+    if (st != DYAD_OK)
+        return st;
+    int v2 = dy_petr_is_v2_verbs(buf, len);
+    free(buf);
+    return v2 ? dy_read_petrarch_verbs(b, path, err) : dy_read_verbs(b, path, err);
+}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -173,7 +189,8 @@ static int kind_by_name(const char *name)
     if (ends_with(name, ".agents") || ends_with(name, "agents.txt"))
         return K_AGENTS;
     if (ends_with(name, ".verbs") ||
-        (ends_with(name, ".txt") && (contains(name, "verbs") || contains(name, "verbpatterns"))))
+        (ends_with(name, ".txt") && (contains(name, "verbs") || contains(name, "verbpatterns") ||
+                                     contains(name, "cameo"))))
         return K_VERBS;
     if (ends_with(name, ".txt") && contains(name, "discards"))
         return K_DISCARDS;
@@ -265,6 +282,26 @@ static dyad_status scan_project(const dy_build *b, const char *path, file_list *
             break;
         }
     }
+    free(buf);
+    return st;
+}
+
+/* A PETRARCH configuration (PETR_config.ini, or a validation file's
+ * <Environment>): the files it names; its options go to the dictionary. */
+static int add_petr_file(void *ctx, dy_petr_kind kind, char *path)
+{
+    static const int kinds[] = {K_VERBS, K_ACTORS, K_AGENTS, K_DISCARDS, K_ISSUES};
+    return add_file(ctx, kinds[kind], path);
+}
+
+static dyad_status scan_petrarch(dy_build *b, const char *path, file_list *fl, dyad_error *err)
+{
+    char *buf;
+    size_t len;
+    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
+    if (st != DYAD_OK)
+        return st;
+    st = dy_petr_config_scan(path, buf, len, &b->d->options, add_petr_file, fl, err);
     free(buf);
     return st;
 }
@@ -405,6 +442,8 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
     if (probe) {
         closedir(probe);
         st = scan_dir(path, &fl, err);
+    } else if (!vfs && dy_petr_is_config(path)) {
+        st = scan_petrarch(&b, path, &fl, err);
     } else {
         st = scan_project(&b, path, &fl, err);
     }

@@ -9,6 +9,7 @@
 #include "base/file.h"
 #include "dict/build.h"
 #include "dict/options.h"
+#include "dict/petrarch.h"
 
 void dy_options_init(dy_options *o)
 {
@@ -25,6 +26,7 @@ void dy_options_init(dy_options *o)
     o->comma_emin = 2;
     o->comma_emax = 10;
     o->nonevents = DY_NONEVENTS_FALSE;
+    o->require_dyad = 1;
 }
 
 /* A cursor over an upper-cased copy of the command's argument text. */
@@ -385,6 +387,8 @@ dyad_status dy_options_apply(dy_options *o, const char *line, size_t len,
     for (size_t i = 0; i < len; i++)
         up[i] = (char)toupper((unsigned char)line[i]);
     const char *colon = memchr(up, ':', len);
+    if (!colon && memchr(up, '=', len))   /* PETRARCH: "require_dyad = false" */
+        return dy_petr_option_apply(o, line, len, where, lineno, err);
     if (!colon)
         return bad(&x, "missing ':' after the command");
     size_t cmdn = (size_t)(colon - up);

@@ -53,13 +53,19 @@ typedef struct dy_options {
     /* FORWARD: */
     int forward;             /* pronoun forwarding between records is on */
     char forward_format[64];
+
+    /* PETRARCH options ("name = value", src/dict/petrarch_config.c) */
+    int require_dyad;        /* events need a source and a target (default 1); false
+                                fills a missing actor with the null code "---" */
+    int new_actor_length;    /* longest uncoded noun phrase taken as a new actor; 0 = off */
 } dy_options;
 
 /* The defaults of the manual. */
 void dy_options_init(dy_options *o);
 
 /* Applies one options line ("COMMA: MIN=1 MAX=8", "SET: CODE BY SENTENCE",
- * "LABEL: 010=YIELD" is accepted and ignored here). Comments after '#' or '//'
+ * "LABEL: 010=YIELD" is accepted and ignored here; a PETRARCH option
+ * "require_dyad = false" goes to dy_petr_option_apply). Comments after '#' or '//'
  * are ignored. An unknown command is DYAD_ERR_PARSE with a message; `where`
  * and `line` are copied into err. */
 dyad_status dy_options_apply(dy_options *o, const char *line, size_t len,

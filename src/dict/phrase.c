@@ -68,15 +68,17 @@ static dyad_status nomem(parse_ctx *c)
     return dy_error_set(c->err, DYAD_ERR_NOMEM, c->file, c->line, "out of memory");
 }
 
-static unsigned phrase_len(const dy_build *b, const dy_elem *e, size_t count);
+static unsigned phrase_len(const dy_build *b, const dy_elem *e, size_t count, int depth);
 
 /* Length of the longest of n phrases starting at alts[first]. */
-static unsigned longest_alt(const dy_build *b, uint32_t first, uint32_t n)
+static unsigned longest_alt(const dy_build *b, uint32_t first, uint32_t n, int depth)
 {
     unsigned best = 0;
+    if (depth >= DY_SYNSET_DEPTH_MAX)
+        return 0;
     for (uint32_t i = 0; i < n; i++) {
         const dy_phrase *ph = &b->alts.v[first + i];
-        unsigned l = phrase_len(b, &b->elems.v[ph->first], ph->count);
+        unsigned l = phrase_len(b, &b->elems.v[ph->first], ph->count, depth + 1);
         if (l > best)
             best = l;
     }
@@ -85,17 +87,17 @@ static unsigned longest_alt(const dy_build *b, uint32_t first, uint32_t n)
 
 /* Manual 5.7.1: alphanumeric characters, tokens excluded; an alternative set
  * (and a synset) counts as its longest member. */
-static unsigned phrase_len(const dy_build *b, const dy_elem *e, size_t count)
+static unsigned phrase_len(const dy_build *b, const dy_elem *e, size_t count, int depth)
 {
     unsigned len = 0;
     for (size_t i = 0; i < count; i++) {
         if (e[i].kind == DY_EL_WORD)
             len += alnum_count(e[i].word, e[i].len);
         else if (e[i].kind == DY_EL_ALT)
-            len += longest_alt(b, e[i].ref, e[i].nref);
+            len += longest_alt(b, e[i].ref, e[i].nref, depth);
         else if (e[i].kind == DY_EL_SYNSET)
             len += longest_alt(b, b->synsets.v[e[i].ref].first_alt,
-                               b->synsets.v[e[i].ref].n_alts);
+                               b->synsets.v[e[i].ref].n_alts, depth);
     }
     return len;
 }
@@ -276,7 +278,7 @@ dyad_status dy_parse_phrase(dy_build *b, const char *s, size_t n, int is_pattern
         if (dy_vec_push(&b->elems, b->scratch.v[i]) != 0)
             return nomem(&c);
     if (len)
-        *len = phrase_len(b, &b->elems.v[out->first], out->count);
+        *len = phrase_len(b, &b->elems.v[out->first], out->count, 0);
     return DYAD_OK;
 }
 

@@ -1,5 +1,5 @@
 /* linereader.c — reading a stream one line at a time, counting lines.
- * Uses POSIX getline so a line of any length fits in one reused buffer. */
+ * One reused buffer; lines longer than DYAD_MAX_LINE_BYTES are skipped. */
 #include "io/linereader.h"
 
 #include <errno.h>
@@ -23,21 +23,62 @@ void dy_linereader_free(dy_linereader *lr)
     lr->cap = 0;
 }
 
+/* Skips the rest of an overlong line without keeping it. */
+static void skip_rest(FILE *f)
+{
+    int ch;
+    while ((ch = getc_unlocked(f)) != EOF && ch != '\n')
+        ;
+}
+
 int dy_linereader_next(dy_linereader *lr, dyad_error *err)
 {
+    size_t len = 0;
+    int any = 0, ch = EOF;
     errno = 0;
-    ssize_t n = getline(&lr->buf, &lr->cap, lr->f);
-    if (n < 0) {
-        if (ferror(lr->f)) {
-            dy_error_set(err, errno == ENOMEM ? DYAD_ERR_NOMEM : DYAD_ERR_IO, lr->name,
-                         lr->lineno + 1, "read error: %s", strerror(errno ? errno : EIO));
+    /* getc rather than getline: a line may not grow past the limit */
+    while ((ch = getc_unlocked(lr->f)) != EOF) {
+        any = 1;
+        if (ch == '\n')
+            break;
+        if (len >= (size_t)DYAD_MAX_LINE_BYTES) {
+            skip_rest(lr->f);
+            lr->lineno++;
+            lr->len = 0;
+            if (lr->buf)
+                lr->buf[0] = '\0';
+            dy_error_set(err, DYAD_ERR_PARSE, lr->name, lr->lineno,
+                         "line longer than the limit of %ld bytes; skipped",
+                         (long)DYAD_MAX_LINE_BYTES);
+            return DY_LINE_TOO_LONG;
+        }
+        if (len + 2 > lr->cap) {
+            size_t nc = lr->cap ? lr->cap * 2 : 256;
+            char *p = realloc(lr->buf, nc);
+            if (!p) {
+                dy_error_set(err, DYAD_ERR_NOMEM, lr->name, lr->lineno + 1, "out of memory");
+                return -1;
+            }
+            lr->buf = p;
+            lr->cap = nc;
+        }
+        lr->buf[len++] = (char)ch;
+    }
+    if (ch == EOF && ferror(lr->f)) {
+        dy_error_set(err, DYAD_ERR_IO, lr->name, lr->lineno + 1, "read error: %s",
+                     strerror(errno ? errno : EIO));
+        return -1;
+    }
+    if (!any)
+        return 0;
+    if (!lr->buf) {   /* an empty last line still needs a buffer */
+        lr->buf = malloc(1);
+        if (!lr->buf) {
+            dy_error_set(err, DYAD_ERR_NOMEM, lr->name, lr->lineno + 1, "out of memory");
             return -1;
         }
-        return 0;
+        lr->cap = 1;
     }
-    size_t len = (size_t)n;
-    if (len && lr->buf[len - 1] == '\n')
-        len--;
     if (len && lr->buf[len - 1] == '\r')
         len--;
     lr->buf[len] = '\0';

@@ -21,7 +21,10 @@ void dy_linereader_init(dy_linereader *lr, FILE *f, const char *name);
 void dy_linereader_free(dy_linereader *lr);
 
 /* Reads the next line into lr->buf. Returns 1 on a line, 0 at the end of
- * the stream, -1 on a read error or when memory runs out (err filled). */
+ * the stream, -1 on a read error or when memory runs out (err filled), and
+ * DY_LINE_TOO_LONG for a line over DYAD_MAX_LINE_BYTES: it was skipped, err
+ * says so (DYAD_ERR_PARSE, with its line number); reading may go on. */
+#define DY_LINE_TOO_LONG (-2)
 int dy_linereader_next(dy_linereader *lr, dyad_error *err);
 
 /* Nonzero when s[0..n) holds only blanks and tabs (TABARI's "blank line"). */

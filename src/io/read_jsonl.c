@@ -82,6 +82,8 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
         *got = 1;
         return DYAD_OK;
     }
+    if (rc == DY_LINE_TOO_LONG)
+        return DYAD_ERR_PARSE;   /* that line is skipped; the next call goes on */
     r->done = 1;
     return rc < 0 ? err->status : DYAD_OK;
 }

@@ -13,8 +13,13 @@ dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *
     r->done = 1;
     dy_strbuf_clear(&r->text);
     /* Bytes as they are, so offsets in the output point into the file. */
-    while ((n = fread(chunk, 1, sizeof chunk, r->lr.f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, r->lr.f)) > 0) {
+        if (r->text.len + n > (size_t)DYAD_MAX_STORY_BYTES)   /* bounded memory */
+            return dy_error_set(err, DYAD_ERR_LIMIT, r->name, 0,
+                                "story is longer than the limit of %ld bytes",
+                                (long)DYAD_MAX_STORY_BYTES);
         dy_strbuf_add(&r->text, chunk, n);
+    }
     if (ferror(r->lr.f))
         return dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s", strerror(errno));
     if (r->text.failed)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "io/read_petrarch.h"
 
 dy_in_format dy_in_format_parse(const char *name)
 {
@@ -16,6 +17,8 @@ dy_in_format dy_in_format_parse(const char *name)
         return DY_IN_TABARI;
     if (!strcmp(name, "lines"))
         return DY_IN_LINES;
+    if (!strcmp(name, "petrarch"))
+        return DY_IN_PETRARCH;
     return DY_IN_AUTO;
 }
 
@@ -31,6 +34,8 @@ dy_in_format dy_in_format_detect(const char *path)
         return DY_IN_JSONL;
     if (ends_with(path, ".text") || ends_with(path, ".tabari") || ends_with(path, ".records"))
         return DY_IN_TABARI;
+    if (ends_with(path, ".xml"))
+        return DY_IN_PETRARCH;
     return DY_IN_TEXT;
 }
 
@@ -41,6 +46,7 @@ const char *dy_in_format_name(dy_in_format fmt)
     case DY_IN_JSONL: return "jsonl";
     case DY_IN_TABARI: return "tabari";
     case DY_IN_LINES: return "lines";
+    case DY_IN_PETRARCH: return "petrarch";
     case DY_IN_AUTO: break;
     }
     return "auto";
@@ -68,6 +74,8 @@ void dy_reader_free(dy_reader *r)
     dy_strbuf_free(&r->id);
     dy_strbuf_free(&r->source);
     dy_strbuf_free(&r->url);
+    dy_petr_in_free(r->petr);
+    r->petr = NULL;
 }
 
 dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
@@ -81,6 +89,7 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
     case DY_IN_LINES: return dy_read_lines(r, story, got, err);
     case DY_IN_JSONL: return dy_read_jsonl(r, story, got, err);
     case DY_IN_TABARI: return dy_read_tabari(r, story, got, err);
+    case DY_IN_PETRARCH: return dy_read_petrarch(r, story, got, err);
     case DY_IN_AUTO: break;
     }
     return dy_error_set(err, DYAD_ERR_ARG, r->name, 0, "no input format");

@@ -15,13 +15,15 @@ typedef enum dy_in_format {
     DY_IN_TEXT,     /* the whole stream is one story */
     DY_IN_JSONL,    /* one JSON object per line */
     DY_IN_TABARI,   /* TABARI records, each coded as one sentence */
-    DY_IN_LINES     /* one sentence per line */
+    DY_IN_LINES,    /* one sentence per line */
+    DY_IN_PETRARCH  /* PETRARCH XML: <Sentence>s with optional Treebank <Parse> */
 } dy_in_format;
 
-/* "text", "jsonl", "tabari", "lines" -> the format; DY_IN_AUTO when unknown. */
+/* "text", "jsonl", "tabari", "lines", "petrarch" -> the format; DY_IN_AUTO
+ * when unknown. */
 dy_in_format dy_in_format_parse(const char *name);
 /* By file name: .jsonl/.json -> jsonl; .text/.tabari/.records -> tabari;
- * anything else (and "-") -> text. */
+ * .xml -> petrarch; anything else (and "-") -> text. */
 dy_in_format dy_in_format_detect(const char *path);
 const char *dy_in_format_name(dy_in_format fmt);
 
@@ -33,6 +35,7 @@ typedef struct dy_reader {
     dy_linereader lr;       /* jsonl, lines, text */
     dy_record_reader rr;    /* tabari */
     dy_strbuf text, id, source, url;
+    struct dy_petr_in *petr; /* petrarch (io/read_petrarch.c), made on first read */
 } dy_reader;
 
 /* f stays owned by the caller. fmt must not be DY_IN_AUTO. */
@@ -50,5 +53,6 @@ dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *
 dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_tabari(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
+dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 
 #endif

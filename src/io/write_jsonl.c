@@ -108,8 +108,33 @@ static void span(dy_strbuf *b, const char *name, const dyad_story *story, dyad_s
         dy_strbuf_adds(b, "null");
 }
 
-void dy_jsonl_event(dy_strbuf *b, const dyad_story *story, const dyad_event *ev)
+static void number_or_null(dy_strbuf *b, const char *k, int ok, const char *fmt, double v)
 {
+    key(b, k, 0);
+    if (ok)
+        dy_strbuf_printf(b, fmt, v);
+    else
+        dy_strbuf_adds(b, "null");
+}
+
+static void parts(dy_strbuf *b, const char *name, const dyad_actor_parts *p)
+{
+    char k[32];
+    snprintf(k, sizeof k, "%s_country", name);
+    key(b, k, 0);
+    str_or_null(b, p->country[0] ? p->country : NULL);
+    snprintf(k, sizeof k, "%s_is_country", name);
+    key(b, k, 0);
+    dy_strbuf_adds(b, p->is_country ? "true" : "false");
+    snprintf(k, sizeof k, "%s_agents", name);
+    key(b, k, 0);
+    dy_json_string(b, p->agents, strlen(p->agents));
+}
+
+void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
+{
+    const dyad_story *story = o->story;
+    const dyad_event *ev = o->ev;
     dy_strbuf_addc(b, '{');
     key(b, "story_id", 1);
     str_or_null(b, story->id);
@@ -139,6 +164,57 @@ void dy_jsonl_event(dy_strbuf *b, const dyad_story *story, const dyad_event *ev)
     if (story->url) {
         key(b, "story_url", 0);
         str_or_null(b, story->url);
+    }
+    /* the explanation: where the pattern is, who is credited */
+    key(b, "pattern_file", 0);
+    str_or_null(b, ev->pattern_where);
+    key(b, "pattern_line", 0);
+    dy_strbuf_printf(b, "%ld", ev->pattern_line);
+    key(b, "attribution", 0);
+    str_or_null(b, ev->attribution);
+    key(b, "date_shift", 0);
+    dy_strbuf_printf(b, "%d", ev->date_shift);
+    key(b, "date_origin", 0);
+    str_or_null(b, dy_date_origin_name(ev->date_origin));
+    span(b, "date", story, ev->date_span);
+    key(b, "code_name", 0);
+    str_or_null(b, ev->code_name);
+    key(b, "root_code", 0);
+    str_or_null(b, ev->root_code && ev->root_code[0] ? ev->root_code : NULL);
+    int quad = o->opt->quad_phoenix ? ev->quad_phoenix : ev->quad_class;
+    number_or_null(b, "quad_class", ev->root_code && ev->root_code[0], "%.0f", quad);
+    number_or_null(b, "goldstein", ev->has_goldstein, "%.1f", ev->goldstein);
+    key(b, "plover_type", 0);
+    str_or_null(b, ev->plover_type && ev->plover_type[0] ? ev->plover_type : NULL);
+    key(b, "plover_mode", 0);
+    str_or_null(b, ev->plover_mode && ev->plover_mode[0] ? ev->plover_mode : NULL);
+    key(b, "plover_context", 0);
+    str_or_null(b, ev->plover_context && ev->plover_context[0] ? ev->plover_context : NULL);
+    parts(b, "source", &ev->source_parts);
+    parts(b, "target", &ev->target_parts);
+    int has_place = ev->place.precision != DYAD_PLACE_NONE;
+    key(b, "place_name", 0);
+    str_or_null(b, has_place ? ev->place.name : NULL);
+    key(b, "place_country", 0);
+    str_or_null(b, has_place ? ev->place.country : NULL);
+    number_or_null(b, "place_lat", has_place, "%.4f", ev->place.lat);
+    number_or_null(b, "place_lon", has_place, "%.4f", ev->place.lon);
+    key(b, "place_precision", 0);
+    str_or_null(b, has_place ? dy_precision_name(ev->place.precision) : NULL);
+    span(b, "place", story, has_place ? ev->place.span : (dyad_span){0, 0});
+    key(b, "mentions", 0);
+    dy_strbuf_printf(b, "%d", o->x.mentions);
+    key(b, "sentence_ids", 0);
+    str_or_null(b, o->x.sentence_ids);
+    if (ev->issues) {   /* issue codes (IssueCoding dictionaries), when any */
+        key(b, "issues", 0);
+        str_or_null(b, ev->issues);
+    }
+    if (o->x.n_stories) {
+        key(b, "stories", 0);
+        dy_strbuf_printf(b, "%d", o->x.n_stories);
+        key(b, "story_ids", 0);
+        str_or_null(b, o->x.story_ids);
     }
     dy_strbuf_adds(b, "}\n");
 }

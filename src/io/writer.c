@@ -9,11 +9,33 @@
 
 dy_out_format dy_out_format_parse(const char *name)
 {
-    if (!strcmp(name, "tsv"))
-        return DY_OUT_TSV;
-    if (!strcmp(name, "jsonl"))
-        return DY_OUT_JSONL;
+    static const struct { const char *name; dy_out_format fmt; } formats[] = {
+        {"tsv", DY_OUT_TSV}, {"jsonl", DY_OUT_JSONL}, {"csv", DY_OUT_CSV},
+        {"petrarch", DY_OUT_PETRARCH}, {"tabari", DY_OUT_TABARI}, {"gdelt", DY_OUT_GDELT},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (!strcmp(name, formats[i].name))
+            return formats[i].fmt;
     return DY_OUT_NONE;
+}
+
+const char *dy_date_origin_name(dyad_date_origin o)
+{
+    switch (o) {
+    case DYAD_DATE_SENTENCE: return "sentence";
+    case DYAD_DATE_SHIFT: return "shift";
+    default: return "story";
+    }
+}
+
+const char *dy_precision_name(dyad_place_precision p)
+{
+    switch (p) {
+    case DYAD_PLACE_COUNTRY: return "country";
+    case DYAD_PLACE_REGION: return "region";
+    case DYAD_PLACE_CITY: return "city";
+    default: return "";
+    }
 }
 
 void dy_writer_init(dy_writer *w, FILE *f, const char *name, dy_out_format fmt)
@@ -22,6 +44,7 @@ void dy_writer_init(dy_writer *w, FILE *f, const char *name, dy_out_format fmt)
     w->f = f;
     w->name = name;
     w->fmt = fmt;
+    w->opt.tabari_label = 1;
     dy_strbuf_init(&w->line);
 }
 
@@ -40,17 +63,45 @@ static dyad_status flush_line(dy_writer *w, dyad_error *err)
     return DYAD_OK;
 }
 
-dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_event *ev,
-                            dyad_error *err)
+static void header(dy_writer *w)
 {
+    if (w->header_done)
+        return;
+    w->header_done = 1;
+    if (w->fmt == DY_OUT_TSV)
+        dy_tsv_header(&w->line);
+    else if (w->fmt == DY_OUT_CSV)
+        dy_csv_header(&w->line);
+    else if (w->fmt == DY_OUT_GDELT)
+        dy_gdelt_header(&w->line);
+}
+
+dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad_event *ev,
+                               const dy_event_extra *x, dyad_error *err)
+{
+    dy_out_event o;
+    o.story = story;
+    o.ev = ev;
+    o.opt = &w->opt;
+    o.number = w->events + 1;
+    memset(&o.x, 0, sizeof o.x);
+    if (x)
+        o.x = *x;
+    if (o.x.mentions < 1)
+        o.x.mentions = 1;
+    if (!o.x.sentence_ids)
+        o.x.sentence_ids = "";
+    if (!o.x.story_ids)
+        o.x.story_ids = "";
     dy_strbuf_clear(&w->line);
-    if (w->fmt == DY_OUT_TSV) {
-        if (!w->header_done)
-            dy_tsv_header(&w->line);
-        w->header_done = 1;
-        dy_tsv_event(&w->line, story, ev);
-    } else {
-        dy_jsonl_event(&w->line, story, ev);
+    header(w);
+    switch (w->fmt) {
+    case DY_OUT_TSV: dy_tsv_event(&w->line, &o); break;
+    case DY_OUT_CSV: dy_csv_event(&w->line, &o); break;
+    case DY_OUT_PETRARCH: dy_petrarch_event(&w->line, &o); break;
+    case DY_OUT_TABARI: dy_tabari_event(&w->line, &o); break;
+    case DY_OUT_GDELT: dy_gdelt_event(&w->line, &o); break;
+    default: dy_jsonl_event(&w->line, &o); break;
     }
     dyad_status st = flush_line(w, err);
     if (st == DYAD_OK)
@@ -58,16 +109,19 @@ dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_ev
     return st;
 }
 
+dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_event *ev,
+                            dyad_error *err)
+{
+    return dy_writer_event_ex(w, story, ev, NULL, err);
+}
+
 dyad_status dy_writer_finish(dy_writer *w, dyad_error *err)
 {
     dy_strbuf_clear(&w->line);
-    if (w->fmt == DY_OUT_TSV && !w->header_done) {
-        dy_tsv_header(&w->line);
-        w->header_done = 1;
-        dyad_status st = flush_line(w, err);
-        if (st != DYAD_OK)
-            return st;
-    }
+    header(w);
+    dyad_status st = flush_line(w, err);
+    if (st != DYAD_OK)
+        return st;
     if (fflush(w->f) != 0 || ferror(w->f))
         return dy_error_set(err, DYAD_ERR_IO, w->name, 0, "write error: %s", strerror(errno));
     return DYAD_OK;

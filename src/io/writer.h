@@ -1,5 +1,6 @@
-/* writer.h — event writers: one line per event in TSV (with a header) or
- * JSON Lines, to a FILE*, with write errors reported, never ignored. */
+/* writer.h — event writers: one line per event in TSV or CSV (with a header),
+ * JSON Lines, PETRARCH-2, TABARI or GDELT 2.0 columns, to a FILE*, with write
+ * errors reported, never ignored. docs/formats.md documents every field. */
 #ifndef DY_WRITER_H
 #define DY_WRITER_H
 
@@ -11,16 +12,38 @@
 typedef enum dy_out_format {
     DY_OUT_NONE = 0,
     DY_OUT_TSV,
-    DY_OUT_JSONL
+    DY_OUT_JSONL,
+    DY_OUT_CSV,
+    DY_OUT_PETRARCH,
+    DY_OUT_TABARI,
+    DY_OUT_GDELT
 } dy_out_format;
 
-/* "tsv", "jsonl" -> the format; DY_OUT_NONE when unknown. */
+/* "tsv", "csv", "jsonl", "petrarch", "tabari", "gdelt" -> the format;
+ * DY_OUT_NONE when unknown. */
 dy_out_format dy_out_format_parse(const char *name);
+
+/* What duplicate removal adds to an event (src/event/dedup.h). */
+typedef struct dy_event_extra {
+    int mentions;            /* identical events folded into this one (>= 1) */
+    const char *sentence_ids;/* "ID_1;ID_3": the story's sentences that had it */
+    int n_stories;           /* --one-a-day: stories that reported it; 0 otherwise */
+    const char *story_ids;   /* --one-a-day: their ids, ';'-separated */
+} dy_event_extra;
+
+/* Per-format choices. */
+typedef struct dy_out_options {
+    int quad_phoenix;        /* write the Phoenix quad class instead of GDELT's */
+    int tabari_label;        /* tabari: the label field (SET: LABEL), default 1 */
+    int tabari_shift, tabari_id, tabari_text, tabari_pattern;  /* OUTPUT: fields */
+    int petrarch_text;       /* petrarch: actor and event text columns */
+} dy_out_options;
 
 typedef struct dy_writer {
     FILE *f;                /* not owned */
     const char *name;       /* for messages */
     dy_out_format fmt;
+    dy_out_options opt;
     int header_done;
     long events;            /* events written */
     dy_strbuf line;         /* reused for every line */
@@ -32,16 +55,44 @@ void dy_writer_free(dy_writer *w);
 /* Writes one event of story (offsets are bytes in story->text). */
 dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_event *ev,
                             dyad_error *err);
-/* Writes the TSV header if no event did, flushes, and reports any write error. */
+/* The same with what duplicate removal found (x may be NULL). */
+dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad_event *ev,
+                               const dy_event_extra *x, dyad_error *err);
+/* Writes the header if no event did, flushes, and reports any write error. */
 dyad_status dy_writer_finish(dy_writer *w, dyad_error *err);
+
+/* What a line builder sees. */
+typedef struct dy_out_event {
+    const dyad_story *story;
+    const dyad_event *ev;
+    dy_event_extra x;        /* never NULL fields: defaults filled in */
+    const dy_out_options *opt;
+    long number;             /* 1-based running number of the event in the output */
+} dy_out_event;
 
 /* The line builders (one file per format); each appends one line with '\n'. */
 void dy_tsv_header(dy_strbuf *b);
-void dy_tsv_event(dy_strbuf *b, const dyad_story *story, const dyad_event *ev);
-void dy_jsonl_event(dy_strbuf *b, const dyad_story *story, const dyad_event *ev);
+void dy_tsv_event(dy_strbuf *b, const dy_out_event *o);
+void dy_csv_header(dy_strbuf *b);
+void dy_csv_event(dy_strbuf *b, const dy_out_event *o);
+void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o);
+void dy_petrarch_event(dy_strbuf *b, const dy_out_event *o);
+void dy_tabari_event(dy_strbuf *b, const dy_out_event *o);
+void dy_gdelt_header(dy_strbuf *b);
+void dy_gdelt_event(dy_strbuf *b, const dy_out_event *o);
+
+/* The columns TSV and CSV share (write_table.c): each field goes through
+ * put, which escapes (TSV) or quotes (CSV) it and adds the separator. */
+typedef void (*dy_put_field)(dy_strbuf *b, const char *s, size_t n, int first);
+void dy_table_header(dy_strbuf *b, dy_put_field put);
+void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o);
 
 /* Appends s[0..n) as a JSON string literal (quotes included); bytes that are
  * not valid UTF-8 become U+FFFD. */
 void dy_json_string(dy_strbuf *b, const char *s, size_t n);
+
+/* Names for the enumerations, as every format writes them. */
+const char *dy_date_origin_name(dyad_date_origin o);
+const char *dy_precision_name(dyad_place_precision p);
 
 #endif

@@ -1,6 +1,7 @@
 /* parse.c — runs the parsing steps in TABARI's order and checks for discard
  * phrases, the input to the coder proper. */
 #include "parse/parse.h"
+#include "parse/tree.h"
 
 /* Does the root carry a discard code [###] as its primary code? */
 static int discard_root(const dy_sentence *s, const dy_root *r)
@@ -27,18 +28,30 @@ dyad_status dy_parse(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_o
                      const dy_tokens *toks, int date, const dy_forward *fwd,
                      dy_lexcache *cache, dyad_error *err)
 {
+    return dy_parse_tree(s, a, d, opt, toks, date, fwd, cache, NULL, err);
+}
+
+dyad_status dy_parse_tree(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
+                          const dy_tokens *toks, int date, const dy_forward *fwd,
+                          dy_lexcache *cache, const dy_tree *tree, dyad_error *err)
+{
     dyad_status st = dy_lex(s, a, d, opt, toks, date, cache, err);
     if (st != DYAD_OK) return st;
+    s->tree = tree;
     if (fwd) {
         s->fwd_single = fwd->single;
         s->fwd_plural = fwd->plural;
         s->fwd_ref = fwd->ref;
     }
     if (opt->convert_agents) dy_convert_agents(s);
-    dy_mark_compounds(s);
-    dy_mark_subordinates(s);
-    if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
-    dy_mark_clauses(s);
+    if (tree) {
+        dy_tree_compounds(s, tree);
+    } else {
+        dy_mark_compounds(s);
+        dy_mark_subordinates(s);
+        if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
+        dy_mark_clauses(s);
+    }
     dy_dereference_pronouns(s);
     for (int r = 0; r < s->nroots; ++r)
         if (discard_root(s, &s->roots[r])) { s->has_discard = 1; break; }

@@ -21,6 +21,15 @@ dyad_status dy_parse(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_o
                      const dy_tokens *toks, int date, const dy_forward *fwd,
                      dy_lexcache *cache, dyad_error *err);
 
+/* The same with a Treebank parse aligned to toks (NULL: as dy_parse). The
+ * tree replaces the guesses: compounds come from coordinated noun phrases,
+ * and no comma clauses or conjunction clauses are cut (the coder takes
+ * clauses from the tree instead). */
+struct dy_tree;
+dyad_status dy_parse_tree(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
+                          const dy_tokens *toks, int date, const dy_forward *fwd,
+                          dy_lexcache *cache, const struct dy_tree *tree, dyad_error *err);
+
 /* The actor the next sentence's pronouns may forward to (first compound or
  * first actor that is not itself a pronoun). */
 void dy_forward_from(const dy_sentence *s, dy_forward *out);

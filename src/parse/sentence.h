@@ -85,6 +85,8 @@ typedef struct dy_sentence {
     /* FORWARD: the actor a pronoun may refer to in the previous sentence */
     int fwd_single, fwd_plural;           /* available for HE.. / THEY.. */
     dy_entry_ref fwd_ref;
+    /* The input's Treebank parse, aligned with the words; NULL: shallow parse */
+    const struct dy_tree *tree;
 } dy_sentence;
 
 /* What FORWARD: hands from one sentence to the next (tabari-manual 8.4). */

@@ -14,9 +14,9 @@ expect err "dyad: unknown input format: xml
 Try 'dyad help code'."
 
 DESC="unknown output format"
-run "$DYAD" code --out csv x.txt
+run "$DYAD" code --out xml x.txt
 expect_rc 2
-expect err "dyad: unknown output format: csv
+expect err "dyad: unknown output format: xml
 Try 'dyad help code'."
 
 DESC="bad date"

@@ -19,7 +19,7 @@ expect_rc 0
 grep -q "051" "$TMP/out" || { echo "FAIL: $DESC"; cat "$TMP/out" "$TMP/err"; failures=$((failures + 1)); }
 
 DESC="explanations name the embedded files"
-grep -q "(default/default.verbs:[0-9]" "$TMP/out" || { echo "FAIL: $DESC"; failures=$((failures + 1)); }
+grep -q "(default/verbs/[0-9a-z-]*.verbs:[0-9]" "$TMP/out" || { echo "FAIL: $DESC"; failures=$((failures + 1)); }
 
 DESC="\$DYAD_DICT overrides the defaults"
 (cd "$TMP" && DYAD_DICT=$ROOT/$MINI "$DYAD" code --in lines --date 2026-11-20 - \

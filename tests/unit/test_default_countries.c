@@ -113,3 +113,41 @@ Test(default_countries, every_iso_3166_country_codes_as_its_alpha3)
                  json_array_size(list));
     json_decref(root);
 }
+
+/* People and groups carry the code that fits the story date. */
+static const char *source_on(const char *text, int date)
+{
+    dyad_story st = {.id = "who", .date = date, .text = text, .text_len = strlen(text),
+                     .one_sentence = 1};
+    dyad_result res;
+    dyad_error err;
+    if (dyad_code(coder, &st, &res, &err) != DYAD_OK || res.n_events == 0)
+        return "(no event)";
+    return res.events[0].source;
+}
+
+Test(default_countries, dated_codes_follow_the_story_date)
+{
+    static const struct {
+        const char *text;
+        int date;
+        const char *want;
+    } cases[] = {
+        {"Trump accused Canada of lying on Monday.", 20220601, "USAELI"},
+        {"Trump accused Canada of lying on Monday.", 20260115, "USAGOV"},
+        {"Angela Merkel accused Canada of lying on Monday.", 20100101, "DEUGOV"},
+        {"Angela Merkel accused Canada of lying on Monday.", 20240101, "DEUELI"},
+        {"The Taliban accused Pakistan of lying on Monday.", 20150101, "AFGREBTAL"},
+        {"The Taliban accused Pakistan of lying on Monday.", 20240101, "AFGGOVTAL"},
+        {"Ahmed al-Sharaa accused Israel of lying on Monday.", 20200101, "SYRREBHTS"},
+        {"Ahmed al-Sharaa accused Israel of lying on Monday.", 20250601, "SYRGOV"},
+        {"Mark Rutte accused Russia of lying on Monday.", 20200101, "NLDGOV"},
+        {"Mark Rutte accused Russia of lying on Monday.", 20250601, "IGOWSTNAT"},
+        {"Lavrov accused Canada of lying on Monday.", 20260115, "RUSGOV"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = source_on(cases[i].text, cases[i].date);
+        cr_expect_str_eq(got, cases[i].want, "%s on %d: got %s, want %s", cases[i].text,
+                         cases[i].date, got, cases[i].want);
+    }
+}

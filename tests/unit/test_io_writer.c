@@ -54,31 +54,42 @@ static char *write_all(dy_out_format fmt, int n)
     return buf;
 }
 
+/* The first 18 columns are the original ones; the enrichment columns follow
+ * (docs/formats.md). */
 #define HEADER                                                                            \
     "story_id\tsentence\tdate\tsource\ttarget\tcode\tsource_text\tsource_start\tsource_end\t" \
     "target_text\ttarget_start\ttarget_end\tverb_text\tverb_start\tverb_end\tpattern\t"     \
-    "story_source\tstory_url\n"
+    "story_source\tstory_url\t"
+
+static int starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
 
 Test(writer, tsv)
 {
     char *out = write_all(DY_OUT_TSV, 1);
-    cr_expect_str_eq(out, HEADER "s1\t1\t2026-11-20\tBRA\tARG\t051\tBrazil\t0\t6\t"
-                              "\\tArgentina\t14\t24\t\t\t\t- * +\tWire\t\n");
+    cr_expect(starts(out, HEADER), "%s", out);
+    const char *line = strchr(out, '\n') + 1;
+    cr_expect(starts(line, "s1\t1\t2026-11-20\tBRA\tARG\t051\tBrazil\t0\t6\t"
+                           "\\tArgentina\t14\t24\t\t\t\t- * +\tWire\t\t"), "%s", line);
+    cr_expect_eq(strchr(line, '\n'), line + strlen(line) - 1, "one line per event");
     free(out);
     out = write_all(DY_OUT_TSV, 0);
-    cr_expect_str_eq(out, HEADER, "the header is written even without events");
+    cr_expect(starts(out, HEADER), "the header is written even without events");
+    cr_expect_eq(strchr(out, '\n'), out + strlen(out) - 1);
     free(out);
 }
 
 Test(writer, jsonl)
 {
     char *out = write_all(DY_OUT_JSONL, 1);
-    cr_expect_str_eq(out, "{\"story_id\":\"s1\",\"sentence\":1,\"date\":\"2026-11-20\","
+    cr_expect(starts(out, "{\"story_id\":\"s1\",\"sentence\":1,\"date\":\"2026-11-20\","
                           "\"source\":\"BRA\",\"target\":\"ARG\",\"code\":\"051\","
                           "\"source_text\":\"Brazil\",\"source_start\":0,\"source_end\":6,"
                           "\"target_text\":\"\\tArgentina\",\"target_start\":14,\"target_end\":24,"
                           "\"verb_text\":null,\"verb_start\":null,\"verb_end\":null,"
-                          "\"pattern\":\"- * +\",\"story_source\":\"Wire\"}\n");
+                          "\"pattern\":\"- * +\",\"story_source\":\"Wire\","), "%s", out);
     free(out);
 }
 
@@ -96,7 +107,9 @@ Test(writer, formats)
 {
     cr_expect_eq(dy_out_format_parse("tsv"), DY_OUT_TSV);
     cr_expect_eq(dy_out_format_parse("jsonl"), DY_OUT_JSONL);
-    cr_expect_eq(dy_out_format_parse("csv"), DY_OUT_NONE);
+    cr_expect_eq(dy_out_format_parse("csv"), DY_OUT_CSV);
+    cr_expect_eq(dy_out_format_parse("gdelt"), DY_OUT_GDELT);
+    cr_expect_eq(dy_out_format_parse("xml"), DY_OUT_NONE);
 }
 
 Test(writer, write_error)

@@ -1,0 +1,42 @@
+/* place.h — where a sentence says its events happened: a preposition-driven
+ * matcher ("in Istanbul", "near Kharkiv", "at the border with Syria") over
+ * the sentence words, looked up in dyad's compiled-in gazetteer. */
+#ifndef DY_PLACE_H
+#define DY_PLACE_H
+
+#include <stddef.h>
+
+#include "dyad.h"
+#include "text/token.h"
+
+typedef struct dy_gaz_entry {
+    const char *name;       /* display name */
+    const char *alt;        /* other names, '|' separated, "" when none */
+    unsigned char kind;     /* dyad_place_precision */
+    char iso3[4];
+    float lat, lon;
+} dy_gaz_entry;
+
+/* The gazetteer rows (gazetteer.c), in priority order: for names shared by
+ * several rows the earlier one wins unless an actor's country picks another. */
+const dy_gaz_entry *dy_gazetteer(size_t *n);
+
+/* The sorted folded-name index of the gazetteer (gazetteer.c): key i and
+ * its row; NULL past the end. */
+const char *dy_gaz_key(size_t i, size_t *row);
+size_t dy_gaz_n_keys(void);
+
+/* Looks up a folded (upper-case, ASCII-folded, '-' as blank) name of len
+ * bytes; writes at most max matching rows, best first, to out and returns
+ * how many. A binary search over the static index: no state, no allocation. */
+size_t dy_gaz_lookup(const char *folded, size_t len, const dy_gaz_entry **out, size_t max);
+
+/* Is code (3 letters) an ISO 3166 alpha-3 country code? */
+int dy_iso3_known(const char *code);
+
+/* The place the sentence names; prefer1/prefer2 (ISO3 or NULL) break ties
+ * between same-named places. Returns 0 (and a NONE place) when there is none. */
+int dy_place_find(const dy_tokens *toks, const char *prefer1, const char *prefer2,
+                  dyad_place *out);
+
+#endif

@@ -1,0 +1,91 @@
+/* read_petrarch_xml.c — libxml2 helpers for PETRARCH XML: attributes, child
+ * elements, element text, story ids, and silent error capture. */
+#include <string.h>
+#include <strings.h>
+
+#include "io/read_petrarch.h"
+
+int dy_xml_attr(const xmlNode *n, const char *name, dy_strbuf *out)
+{
+    dy_strbuf_clear(out);
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return 0;
+    dy_strbuf_adds(out, (const char *)v);
+    if (!out->s)
+        dy_strbuf_adds(out, "");
+    xmlFree(v);
+    return 1;
+}
+
+int dy_xml_attr_true(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return 0;
+    const char *s = (const char *)v;
+    while (*s == ' ')
+        s++;
+    int yes = strncasecmp(s, "true", 4) == 0;
+    xmlFree(v);
+    return yes;
+}
+
+xmlNode *dy_xml_child(const xmlNode *n, const char *name)
+{
+    for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return c;
+    return NULL;
+}
+
+static int blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void dy_xml_text(const xmlNode *n, dy_strbuf *out)
+{
+    dy_strbuf_clear(out);
+    xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+    const char *s = v ? (const char *)v : "";
+    size_t len = strlen(s);
+    while (len && blank(s[len - 1]))
+        len--;
+    while (len && blank(*s)) {
+        s++;
+        len--;
+    }
+    dy_strbuf_add(out, s, len);
+    if (!out->s)
+        dy_strbuf_adds(out, "");
+    for (size_t i = 0; i < out->len; i++)
+        if (blank(out->s[i]))
+            out->s[i] = ' ';
+    if (v)
+        xmlFree(v);
+}
+
+size_t dy_petr_story_len(const char *id)
+{
+    const char *us = strrchr(id, '_');
+    return us && us != id ? (size_t)(us - id) : strlen(id);
+}
+
+void dy_xml_error_handler(void *ctx, dy_xml_error_arg e)
+{
+    dy_xml_errors *errs = ctx;
+    if (!errs || !e || e->level < XML_ERR_ERROR)
+        return;
+    if (errs->count++ == 0) {
+        errs->line = e->line;
+        const char *m = e->message ? e->message : "malformed XML";
+        size_t n = strlen(m);
+        while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+            n--;
+        if (n >= sizeof errs->message)
+            n = sizeof errs->message - 1;
+        memcpy(errs->message, m, n);
+        errs->message[n] = '\0';
+    }
+}

@@ -1,0 +1,34 @@
+# petrarch_floor.sh — the PETRARCH unit-test suite: `dyad validate` on
+# PETR.UnitTest.records.xml, with its Treebank parses and without (--no-parse),
+# must pass at least the petrarch-parsed / petrarch-text floors of floors.txt.
+DYAD=${DYAD:-build/dyad}
+SHARED=${SHARED:-../shared}
+XML="$SHARED/validation/petrarch1/PETR.UnitTest.records.xml"
+if [ ! -f "$XML" ]; then
+    echo "skipped: $XML not found (the reference material is absent)"
+    exit 0
+fi
+status=0
+for kind in petrarch-parsed petrarch-text; do
+    floor=$(awk -v k="$kind" '$1 == k { print $2 }' tests/validation/floors.txt)
+    [ -n "$floor" ] || { echo "no $kind line in tests/validation/floors.txt"; status=1; continue; }
+    flag=
+    [ "$kind" = petrarch-text ] && flag=--no-parse
+    out=$("$DYAD" validate $flag "$XML" 2>&1)
+    last=$(printf '%s\n' "$out" | tail -1)
+    passed=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p')
+    if [ -z "$passed" ]; then
+        printf '%s\n' "$out" | tail -20
+        echo "$kind: dyad validate did not end with 'N passed, N failed'"
+        status=1
+        continue
+    fi
+    if [ "$passed" -lt "$floor" ]; then
+        printf '%s\n' "$out" | grep '^FAIL' | head -40
+        echo "$kind: $last; below the floor of $floor"
+        status=1
+        continue
+    fi
+    echo "$kind: $last (floor $floor)"
+done
+exit $status
