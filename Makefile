@@ -18,7 +18,7 @@ SHARED_ABS = $(abspath $(SHARED))
 BUILD   ?= build
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o $(BUILD)/gen/default_dyd.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
@@ -44,6 +44,28 @@ $(BUILD)/gen/default_dict.c: tools/embed_dict.sh $(BUILD)/gen/default_files.txt 
 	sh tools/embed_dict.sh $(DEFAULT_DIR) $(DEFAULT_FILES) >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BUILD)/gen/default_dict.o: $(BUILD)/gen/default_dict.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# They are also embedded compiled (issue 7), so loading them is a copy and a
+# pointer fix-up: tools/dydc.c, linked with a bootstrap library (everything
+# but the compiled copy), writes build/default.dyd; tools/embed_bin.sh turns
+# it into C. A change to any library source rebuilds it (the layout may move).
+BOOT_LIB := $(BUILD)/libdyad-boot.a
+$(BOOT_LIB): $(filter-out $(BUILD)/gen/default_dyd.o,$(LIB_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tools/dydc: tools/dydc.c $(BOOT_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BOOT_LIB) $(LDLIBS_ALL)
+
+$(BUILD)/default.dyd: $(BUILD)/tools/dydc
+	$(BUILD)/tools/dydc $@
+
+$(BUILD)/gen/default_dyd.c: tools/embed_bin.sh $(BUILD)/default.dyd
+	sh tools/embed_bin.sh dy_default_dyd $(BUILD)/default.dyd >$@.$$$$.tmp && mv $@.$$$$.tmp $@
+
+$(BUILD)/gen/default_dyd.o: $(BUILD)/gen/default_dyd.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 .PHONY: FORCE
@@ -175,16 +197,20 @@ demo: deps
 	@$(BIN) code --date 2026-11-20 examples/demo-story.txt
 
 # ----------------------------------------------------------------- bench
-# Throughput on the news corpus with the production dictionaries, one thread.
+# Throughput on the news corpus with the production dictionaries, one thread;
+# then bench/throughput.sh: default and production dictionaries, one thread
+# and all cores, start-up from source and from .dyd, peak memory, written to
+# bench/RESULTS.md.
 .PHONY: bench
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/corpus.sh bench
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/petrarch.sh
+	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/throughput.sh
 
 # --------------------------------------------------------------- install
-# The command, the library and its header, and the default dictionaries (for
-# reference and for extending: the command itself carries its own copy).
+# The command and its man page, the library and its header, and the default
+# dictionaries (for reference and for extending: the command carries its own copy).
 PREFIX  ?= /usr/local
 DESTDIR ?=
 .PHONY: install
@@ -194,6 +220,7 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libdyad.a
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+	install -D -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 	cd $(DEFAULT_DIR) && for f in $(DEFAULT_FILES); do \
 	    install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/dyad/default/$$f || exit 1; done
 

@@ -30,7 +30,7 @@ trap 'rm -f "$err"' EXIT
 
 if [ "$mode" = asan ]; then
     echo "asan: coding $sentences sentences of $CORPUS"
-    "$DYAD" code --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
+    "$DYAD" code -j 2 --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
     rc=$?
     if grep -q "Sanitizer\|runtime error" "$err" || [ "$rc" -gt 1 ]; then
         head -60 "$err"
@@ -45,17 +45,17 @@ fi
 now() { date +%s.%N; }
 # Load time: the same command on empty input.
 t0=$(now)
-"$DYAD" code --dict "$PROJECT" --in lines --date 2026-01-01 /dev/null >/dev/null 2>"$err" || {
+"$DYAD" code -j 1 --dict "$PROJECT" --in lines --date 2026-01-01 /dev/null >/dev/null 2>"$err" || {
     cat "$err"; exit 1; }
 t1=$(now)
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "%e %M" -o "$err.time" \
-        "$DYAD" code --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
+        "$DYAD" code -j 1 --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
     read -r total rss <"$err.time"
     rm -f "$err.time"
 else
     t2=$(now)
-    "$DYAD" code --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
+    "$DYAD" code -j 1 --dict "$PROJECT" --in lines --date 2026-01-01 "$CORPUS" >/dev/null 2>"$err"
     total=$(echo "$(now) - $t2" | bc)
     rss=0
 fi

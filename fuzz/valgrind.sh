@@ -60,7 +60,7 @@ done
 bad=$(grep -l 'ERROR SUMMARY: [1-9]' "$logs"/*.log 2>/dev/null)
 for f in $bad; do
     echo "FAIL valgrind errors in ${f##*/}:"
-    grep -A12 '== [A-Z][a-z].*\(Invalid\|uninitialised\|definitely\|indirectly\|Mismatched\)' "$f" | head -40
+    sed -n '/^==[0-9]*== Memcheck/,$p' "$f" | sed -n '7,46p'
     fail=$((fail + 1))
 done
 echo "valgrind: $runs programs and scripts, $fail failed"

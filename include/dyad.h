@@ -58,6 +58,11 @@ dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err);
 dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err);
 void dyad_dict_free(dyad_dict *dict);
 
+/* Writes the loaded dictionary to one compiled file (by convention FILE.dyd)
+ * that dyad_dict_load maps into memory and uses without parsing. A .dyd made
+ * by another version of dyad, or damaged, is refused with a clear error. */
+dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *err);
+
 /* Non-fatal remarks made while loading (duplicate entries and the like),
  * one per line; empty string when there were none. */
 const char *dyad_dict_warnings(const dyad_dict *dict);
@@ -95,6 +100,11 @@ typedef struct dyad_story {
      * Treebank parse; NULL to let dyad split the text itself. */
     const struct dyad_presplit *presplit;
     size_t n_presplit;
+    /* Filled by dyad's own readers for messages (docs/errors.md); a library
+     * user may leave them 0. */
+    long line;            /* the story's first line in its input, 0 when unknown */
+    long bad_utf8;        /* invalid UTF-8 bytes the reader replaced by U+FFFD */
+    long nul_bytes;       /* NUL bytes the reader replaced by blanks */
 } dyad_story;
 
 /* One sentence of a story as the input gave it. */

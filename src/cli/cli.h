@@ -7,8 +7,9 @@
 
 #include "dyad.h"
 
-/* Exit statuses, documented in `dyad --help`. */
-enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
+/* Exit statuses, documented in `dyad --help`, docs/errors.md and dyad.1:
+ * CLI_SKIPPED when `dyad code` ran to the end but skipped some stories. */
+enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2, CLI_SKIPPED = 3 };
 
 /* Prints "dyad: WHERE:LINE: message" (parts omitted when empty) to stderr. */
 void cli_report(const dyad_error *err);
@@ -50,5 +51,6 @@ int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 #endif

@@ -1,46 +1,37 @@
 /* cmd_code.c — `dyad code`: reads stories in any input format, codes them,
- * folds duplicates and writes events in the chosen format; a summary line
- * goes to stderr. */
+ * folds duplicates and writes events in the chosen format; skipped stories
+ * are reported (and kept with --rejects); a summary line goes to stderr. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/error.h"
 #include "cli.h"
 #include "event/dedup.h"
+#include "io/idset.h"
+#include "io/pipeline.h"
 #include "io/reader.h"
+#include "io/rejects.h"
 #include "io/writer.h"
-
-typedef struct tally {
-    long stories, bad_input, code_errors;
-    long sentences, coded, no_event, discarded, complex, too_short, too_long;
-} tally;
+#include "tally.h"
 
 typedef struct run {
-    dyad_coder *coder;
+    dy_pipeline *pipe;    /* reader, coder threads, results in input order */
     dy_writer out;
     dy_in_format in;
     int date;
-    tally t;
-    int failed;           /* something was bad: exit 1 */
+    cli_tally t;
+    int failed;           /* an error, or a stop: exit 1 */
+    int stop_on_error;    /* --on-error stop */
+    FILE *rejects;        /* --rejects FILE, or NULL */
+    const char *rejects_name;
+    dy_idset ids;         /* story ids seen, for duplicates */
+    dy_reader *rd;        /* the input being read */
     dy_story_dedup dd;    /* identical events of one story */
     int one_a_day;        /* --one-a-day: group across the input, write at the end */
     dy_daily daily;
 } run;
-
-static void count_result(tally *t, const dyad_result *res)
-{
-    t->sentences += (long)res->n_sentences;
-    for (size_t i = 0; i < res->n_sentences; i++) {
-        switch (res->sentences[i].status) {
-        case DYAD_SENTENCE_CODED: t->coded++; break;
-        case DYAD_SENTENCE_NO_EVENT: t->no_event++; break;
-        case DYAD_SENTENCE_DISCARD: t->discarded++; break;
-        case DYAD_SENTENCE_COMPLEX: t->complex++; break;
-        case DYAD_SENTENCE_TOO_SHORT: t->too_short++; break;
-        case DYAD_SENTENCE_TOO_LONG: t->too_long++; break;
-        }
-    }
-}
 
 /* Writes the story's events, identical ones once (or hands them to the
  * --one-a-day groups); returns 0 on a fatal error. */
@@ -94,45 +85,159 @@ static int write_daily(run *r)
     return 1;
 }
 
+/* What the reader kept of the item being handed out (line, skip reason,
+ * raw text), whichever thread read it. */
+static const dy_reader *reader_here(const run *r)
+{
+    return dy_pipeline_reader(r->pipe);
+}
+
+/* A skipped story: its message, its count, its line in --rejects. Returns
+ * nonzero to stop the run (--on-error stop, or the rejects file failed). */
+static int skip(run *r, dy_skip why, const dyad_story *story, const dyad_error *e)
+{
+    const dy_reader *rd = reader_here(r);
+    r->t.read++;
+    r->t.skipped[why]++;
+    size_t n = strlen(e->message);
+    const char *tail = n >= 9 && !strcmp(e->message + n - 9, "; skipped") ? "" : "; skipped";
+    if (e->where[0] && e->line > 0)
+        fprintf(stderr, "dyad: %s:%ld: %s%s\n", e->where, e->line, e->message, tail);
+    else
+        fprintf(stderr, "dyad: %s: %s%s\n", e->where, e->message, tail);
+    if (r->rejects) {
+        dy_reject rj = {0};
+        dyad_error werr = {0};
+        rj.story = story ? story : rd ? &rd->bad : NULL;
+        rj.raw = rd && !story ? rd->raw : NULL;
+        rj.raw_len = rd && !story ? rd->raw_len : 0;
+        rj.reason = dy_skip_key(why);
+        rj.file = e->where;
+        rj.line = e->line;
+        rj.message = e->message;
+        if (dy_reject_write(r->rejects, r->rejects_name, &rj, &werr) != DYAD_OK) {
+            cli_report(&werr);
+            r->failed = 1;
+            return 1;
+        }
+    }
+    if (r->stop_on_error) {
+        cli_errorf("stopped at the first skipped story (--on-error stop)");
+        r->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Where a story was read, for messages: FILE and its line (0 when none). */
+static void story_error(run *r, dyad_error *e, dyad_status st, const dyad_story *story,
+                        const char *msg)
+{
+    const char *file = r->rd->name;
+    long line = story->line;
+    if (!strcmp(story->id, file))   /* a text story is named after its file */
+        dy_error_set(e, st, file, line, "%s", msg);
+    else
+        dy_error_set(e, st, file, line, "story %s: %s", story->id, msg);
+}
+
+/* Warns about what the input policy repaired in a story it codes. */
+static void report_repairs(run *r, const dyad_story *story)
+{
+    if (!story->bad_utf8 && !story->nul_bytes)
+        return;
+    char msg[200];
+    int n = 0;
+    if (story->bad_utf8)
+        n = snprintf(msg, sizeof msg, "%ld invalid UTF-8 byte%s replaced by U+FFFD",
+                     story->bad_utf8, story->bad_utf8 == 1 ? "" : "s");
+    if (story->nul_bytes)
+        snprintf(msg + n, sizeof msg - (size_t)n, "%s%ld NUL byte%s replaced by %s",
+                 n ? ", " : "", story->nul_bytes, story->nul_bytes == 1 ? "" : "s",
+                 story->nul_bytes == 1 ? "a blank" : "blanks");
+    dyad_error e = {0};
+    story_error(r, &e, DYAD_OK, story, msg);
+    cli_report(&e);
+    r->t.repaired++;
+}
+
+/* Sentences coded other than as given: cut at the coder's word limit (and
+ * no event), or their Treebank parse unusable (coded from the text). */
+static void report_sentences(run *r, const dyad_story *story, const dyad_result *res)
+{
+    static const char unused[] = "parse not used";
+    for (size_t i = 0; i < res->n_sentences; i++) {
+        const dyad_sentence *s = &res->sentences[i];
+        char msg[400];
+        if (s->status == DYAD_SENTENCE_TOO_LONG)
+            snprintf(msg, sizeof msg,
+                     "sentence %zu is longer than the word limit; coded up to it", i + 1);
+        else if (s->reason && !strncmp(s->reason, unused, sizeof unused - 1))
+            snprintf(msg, sizeof msg, "sentence %zu: %.300s; coded from its text", i + 1,
+                     s->reason);
+        else
+            continue;
+        dyad_error e = {0};
+        story_error(r, &e, DYAD_OK, story, msg);
+        cli_report(&e);
+    }
+}
+
+/* The pipeline hands every story's result here, in input order. */
+static int sink(void *ctx, const dyad_story *story, const dyad_result *res,
+                dyad_status st, const dyad_error *err)
+{
+    run *r = ctx;
+    dyad_error e = {0};
+    if (!story) {               /* the reader skipped an item, or failed */
+        if (st != DYAD_ERR_PARSE) {   /* the run (or, for a read error, the file) ends */
+            cli_report(err);
+            return st != DYAD_ERR_IO;
+        }
+        const dy_reader *rd = reader_here(r);
+        return skip(r, rd ? rd->skip : dy_skip_classify(err), NULL, err);
+    }
+    /* PETRARCH input may split a story: its sentences need not be together */
+    int fresh = r->rd->fmt == DY_IN_PETRARCH ? 1
+                                              : dy_idset_add(&r->ids, story->id, strlen(story->id));
+    if (fresh < 0) {
+        cli_errorf("out of memory");
+        return 1;
+    }
+    if (!fresh) {
+        story_error(r, &e, DYAD_ERR_PARSE, story, "duplicate story id (already read in this run)");
+        return skip(r, DY_SKIP_DUPLICATE, story, &e);
+    }
+    if (st != DYAD_OK) {
+        story_error(r, &e, st, story, err->message);
+        return skip(r, st == DYAD_ERR_LIMIT ? DY_SKIP_TOO_LONG : DY_SKIP_CODING, story, &e);
+    }
+    r->t.read++;
+    r->t.coded++;
+    report_repairs(r, story);
+    report_sentences(r, story, res);
+    cli_tally_result(&r->t, res);
+    return write_story(r, story, res) ? 0 : 1;
+}
+
 /* Codes every story of one input; returns 0 on a fatal error. */
 static int code_stream(run *r, FILE *f, const char *name, dy_in_format fmt)
 {
     dy_reader rd;
-    dyad_story story;
-    dyad_result res;
     dyad_error err = {0};
-    int got, ok = 1;
     dy_reader_init(&rd, f, name, fmt, r->date);
-    for (;;) {
-        dyad_status st = dy_reader_next(&rd, &story, &got, &err);
-        if (st == DYAD_ERR_PARSE) {
-            cli_report(&err);
-            r->t.bad_input++;
-            r->failed = 1;
-            continue;
-        }
-        if (st != DYAD_OK) {
-            cli_report(&err);
-            ok = 0;
-            break;
-        }
-        if (!got)
-            break;
-        r->t.stories++;
-        if (dyad_code(r->coder, &story, &res, &err) != DYAD_OK) {
-            cli_report(&err);
-            r->t.code_errors++;
-            r->failed = 1;
-            continue;
-        }
-        count_result(&r->t, &res);
-        if (!write_story(r, &story, &res))
-            ok = 0;
-        if (!ok)
-            break;
-    }
+    r->rd = &rd;
+    dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
+    if (st == DYAD_ERR_NOMEM) cli_report(&err);
     dy_reader_free(&rd);
-    return ok;
+    r->rd = NULL;
+    if (st == DYAD_ERR_IO) {   /* this input could not be read (reported): the others can */
+        r->failed = 1;
+        if (r->stop_on_error)
+            cli_errorf("stopped at the first error (--on-error stop)");
+        return !r->stop_on_error;
+    }
+    return st == DYAD_OK;
 }
 
 static int code_file(run *r, const char *path)
@@ -145,7 +250,9 @@ static int code_file(run *r, const char *path)
     if (!f) {
         cli_errorf("%s: cannot open: %s", path, strerror(errno));
         r->failed = 1;
-        return 1;
+        if (r->stop_on_error)
+            cli_errorf("stopped at the first error (--on-error stop)");
+        return !r->stop_on_error;
     }
     int ok = code_stream(r, f, name, fmt);
     if (!is_stdin)
@@ -153,22 +260,39 @@ static int code_file(run *r, const char *path)
     return ok;
 }
 
-static void print_tally(const run *r)
+/* Online processors; 1 when the system will not say. */
+static int cli_cores(void)
 {
-    const tally *t = &r->t;
-    fprintf(stderr,
-            "dyad: %ld stories (%ld bad input, %ld coding errors), %ld sentences: %ld coded, "
-            "%ld no event, %ld discarded, %ld complex, %ld too short, %ld too long; "
-            "%ld events written\n",
-            t->stories, t->bad_input, t->code_errors, t->sentences, t->coded, t->no_event,
-            t->discarded, t->complex, t->too_short, t->too_long, r->out.events);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+/* -j N, -jN, --jobs N, --jobs=N: coder threads (0: one per core).
+ * Returns 1 on a match, -1 when the number is missing or bad, 0 otherwise. */
+static int jobs_opt(int argc, char **argv, int *i, int *jobs)
+{
+    const char *val = NULL;
+    int m = cli_opt_value(argc, argv, i, "--jobs", &val);
+    if (m < 0) return -1;
+    if (m == 0) {
+        if (strncmp(argv[*i], "-j", 2) != 0) return 0;
+        if (argv[*i][2]) val = argv[*i] + 2;
+        else if (*i + 1 < argc) val = argv[++*i];
+        else return -1;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(val, &end, 10);
+    if (errno || end == val || *end || n < 0 || n > 1024) return -1;
+    *jobs = (int)n;
+    return 1;
 }
 
 int cmd_code(int argc, char **argv)
 {
     const char *dict_opt = NULL, *val;
     dy_out_format out = DY_OUT_TSV;
-    int quad_phoenix = 0, with_text = 0;
+    int quad_phoenix = 0, with_text = 0, jobs = 0;
     run r;
     memset(&r, 0, sizeof r);
     char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -201,6 +325,21 @@ int cmd_code(int argc, char **argv)
                 quad_phoenix = 1;
             else if (strcmp(val, "gdelt"))
                 status = cli_usage("code", "unknown quad convention", val);
+        } else if ((m = jobs_opt(argc, argv, &i, &jobs)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "-j wants a number of threads, got", argv[i]);
+        } else if ((m = cli_opt_value(argc, argv, &i, "--on-error", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "missing value for", "--on-error");
+            else if (!strcmp(val, "stop") || !strcmp(val, "skip"))
+                r.stop_on_error = !strcmp(val, "stop");
+            else
+                status = cli_usage("code", "--on-error wants skip or stop, got", val);
+        } else if ((m = cli_opt_value(argc, argv, &i, "--rejects", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "missing value for", "--rejects");
+            else
+                r.rejects_name = val;
         } else if (!strcmp(argv[i], "--one-a-day")) {
             r.one_a_day = 1;
         } else if (!strcmp(argv[i], "--text")) {
@@ -223,18 +362,29 @@ int cmd_code(int argc, char **argv)
     if (nfiles == 0)
         files[nfiles++] = "-";
 
+    if (r.rejects_name && !(r.rejects = fopen(r.rejects_name, "w"))) {
+        cli_errorf("%s: cannot open: %s", r.rejects_name, strerror(errno));
+        free(files);
+        return CLI_ERROR;
+    }
     dyad_dict *dict = cli_load_dict(dict_opt);
     dyad_error err = {0};
     if (!dict) {
+        if (r.rejects)
+            fclose(r.rejects);
         free(files);
         return CLI_ERROR;
     }
-    if (dyad_coder_new(dict, &r.coder, &err) != DYAD_OK) {
+    if (jobs <= 0) jobs = cli_cores();
+    if (dy_pipeline_new(dict, jobs, &r.pipe, &err) != DYAD_OK) {
         cli_report(&err);
         dyad_dict_free(dict);
+        if (r.rejects)
+            fclose(r.rejects);
         free(files);
         return CLI_ERROR;
     }
+    dy_idset_init(&r.ids);
     dy_writer_init(&r.out, stdout, "stdout", out);
     r.out.opt.quad_phoenix = quad_phoenix;
     r.out.opt.petrarch_text = with_text;
@@ -251,12 +401,23 @@ int cmd_code(int argc, char **argv)
         cli_report(&err);
         ok = 0;
     }
-    print_tally(&r);
+    if (r.rejects && (fflush(r.rejects) != 0 || ferror(r.rejects))) {
+        cli_errorf("%s: write error: %s", r.rejects_name, strerror(errno));
+        ok = 0;
+    }
+    if (r.rejects && fclose(r.rejects) != 0 && ok) {
+        cli_errorf("%s: write error: %s", r.rejects_name, strerror(errno));
+        ok = 0;
+    }
+    cli_tally_print(&r.t, r.out.events, stderr);
+    dy_idset_free(&r.ids);
     dy_writer_free(&r.out);
     dy_story_dedup_free(&r.dd);
     dy_daily_free(&r.daily);
-    dyad_coder_free(r.coder);
+    dy_pipeline_free(r.pipe);
     dyad_dict_free(dict);
     free(files);
-    return ok && !r.failed ? CLI_OK : CLI_ERROR;
+    if (!ok || r.failed)
+        return CLI_ERROR;
+    return cli_tally_skipped(&r.t) ? CLI_SKIPPED : CLI_OK;
 }

@@ -205,9 +205,8 @@ int cmd_validate(int argc, char **argv)
         cli_petr_opts po = {dict_opt, v.only, v.verbose, no_parse};
         return cli_validate_petrarch(project, &po);
     }
-    if (dict_opt || no_parse)
-        return cli_usage("validate", "--dict and --no-parse are for PETRARCH .xml files",
-                         NULL);
+    if (no_parse)
+        return cli_usage("validate", "--no-parse is for PETRARCH .xml files", NULL);
 
     dyad_error err = {0};
     dy_project_texts texts;
@@ -219,7 +218,8 @@ int cmd_validate(int argc, char **argv)
         cli_errorf("%s: no <textfile> in the project", project);
         return CLI_ERROR;
     }
-    dyad_dict *dict = cli_load_dict(project);
+    /* --dict: the project's dictionaries compiled (`dyad dict compile`), say */
+    dyad_dict *dict = cli_load_dict(dict_opt ? dict_opt : project);
     if (!dict)
         return CLI_ERROR;
     if (dyad_coder_new(dict, &v.coder, &err) != DYAD_OK) {

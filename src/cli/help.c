@@ -14,6 +14,7 @@ static const char general[] =
     "  validate   run a TABARI validation project (or a PETRARCH .xml file)\n"
     "  explain    show how one sentence or story is coded\n"
     "  codes      print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
+    "  dict       compile dictionaries into one .dyd file that loads instantly\n"
     "  help CMD   show the help of a command\n"
     "\n"
     "  --help     this text\n"
@@ -22,13 +23,15 @@ static const char general[] =
     "The dictionary is the --dict option, else $DYAD_DICT, else the starter\n"
     "dictionary data/default/default.project.\n"
     "\n"
-    "exit status: 0 success; 1 an error (unreadable file, bad dictionary, bad\n"
-    "input) or, for validate, a failing record; 2 bad usage.\n";
+    "exit status: 0 success; 1 an error (unreadable file, bad dictionary,\n"
+    "write error) or, for validate, a failing record; 2 bad usage; 3 (code)\n"
+    "the run finished but skipped some stories (bad input: see docs/errors.md).\n";
 
 static const char code_help[] =
     "usage: dyad code [--dict PROJECT_OR_DIR_OR_INI] [--in text|jsonl|tabari|lines|petrarch]\n"
     "                 [--out tsv|csv|jsonl|petrarch|tabari|gdelt] [--quad gdelt|phoenix]\n"
-    "                 [--one-a-day] [--text] [--date YYYY-MM-DD] [FILE...]\n"
+    "                 [--one-a-day] [--text] [--date YYYY-MM-DD] [-j N]\n"
+    "                 [--on-error skip|stop] [--rejects FILE] [FILE...]\n"
     "\n"
     "Codes stories and writes one line per event to standard output.\n"
     "FILE '-' or no FILE reads standard input.\n"
@@ -61,12 +64,33 @@ static const char code_help[] =
     "                the end of the input\n"
     "--text          petrarch: actor and verb text; tabari: ID and TEXT fields\n"
     "Identical events of one story are always written once, with a count.\n"
+    "-j N, --jobs N  code with N threads (default: one per core); the output\n"
+    "                is the same as with -j 1. FORWARD: dictionaries use one.\n"
     "\n"
-    "A summary line (stories, sentences, coded, skipped by reason, events)\n"
-    "goes to standard error.\n";
+    "bad input (docs/errors.md): invalid UTF-8 and NUL bytes are replaced and\n"
+    "the story coded, with a warning; HTML tags and entities become text; a\n"
+    "story that cannot be coded (bad JSON or XML, no date, bad date, no text,\n"
+    "over a limit, an id already read) is reported as FILE:LINE: ...; skipped.\n"
+    "--on-error skip  report a skipped story and go on (the default)\n"
+    "--on-error stop  end the run at the first skipped story or missing file\n"
+    "--rejects FILE   write each skipped story to FILE as a JSON line with\n"
+    "                 \"reason\" and \"where\"; fix it and code FILE again\n"
+    "\n"
+    "At the end one summary line goes to standard error: stories read, coded\n"
+    "(repaired), skipped by reason; sentences by outcome; events written.\n"
+    "exit status: 0 every story coded; 1 an error (unreadable dictionary or\n"
+    "file, write error, --on-error stop); 2 bad usage; 3 some stories skipped.\n";
+
+static const char dict_help[] =
+    "usage: dyad dict compile [--dict PROJECT_OR_DIR_OR_INI] -o FILE.dyd\n"
+    "\n"
+    "Loads the dictionaries (actors, agents, verbs, patterns, synsets, issues,\n"
+    "discards, options) and writes them to one compiled file. --dict FILE.dyd\n"
+    "then maps it into memory without parsing. A .dyd made by another dyad\n"
+    "version or build, or damaged, is refused: compile it again.\n";
 
 static const char validate_help[] =
-    "usage: dyad validate [--all] [--verbose] [--only ID] PROJECT\n"
+    "usage: dyad validate [--all] [--verbose] [--only ID] [--dict FILE.dyd] PROJECT\n"
     "       dyad validate [--verbose] [--only ID] [--no-parse] [--dict D] FILE.xml\n"
     "\n"
     "Runs a TABARI validation project: loads its dictionaries, reads its\n"
@@ -118,6 +142,8 @@ int cli_help(const char *cmd, FILE *out)
         text = explain_help;
     else if (!strcmp(cmd, "codes"))
         text = codes_help;
+    else if (!strcmp(cmd, "dict"))
+        text = dict_help;
     if (!text)
         return 0;
     if (out)

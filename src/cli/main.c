@@ -45,6 +45,8 @@ int main(int argc, char **argv)
         return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "codes"))
         return cmd_codes(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict"))
+        return cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", cmd);
     return CLI_USAGE;
 }

@@ -21,5 +21,7 @@ int dy_check_passive(const dy_sentence *s, int verb);
  * (the subject when passive). Return 0 when the tree names no actor. */
 int dy_tree_source(dy_code_state *cs, int verb);
 int dy_tree_target(dy_code_state *cs, int verb);
+/* Is there a plain noun phrase (not NP-TMP) after the verb in its verb phrase? */
+int dy_tree_object_np(const dy_code_state *cs, int verb);
 
 #endif

@@ -1,5 +1,6 @@
 /* coder.c — the public coder: splits a story into sentences, parses each, and
  * runs discards, time shifts, complexity, the verb loop and event assembly. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,7 @@ static int nonevent(dyad_coder *c, const dy_sentence *s, dy_final_event *out)
     dy_evt *e = &cs->ev[cs->nev];
     memset(e, 0, sizeof *e);
     dy_actor_codes_at(s, src, &e->src);
+    if (!e->src.code) return 0;   /* a null-coded actor ([---], [+++]) is no source */
     dy_find_agent(s, src, s->n - 1, &e->src);
     int from = s->w[src].cmp_end >= 0 ? s->w[src].cmp_end + 1 : src + 1;
     for (int i = from; i < s->n; ++i) {
@@ -232,11 +234,16 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     if (truncated) s->truncated = 1;
 
     dy_code_state *cs = &c->cs;
-    memset(cs, 0, sizeof *cs);
+    /* everything but the 18 KB of raw events: each is cleared when made
+     * (put_one in verbs.c, nonevent here), and only ev[0..nev) is read */
+    memset(cs, 0, offsetof(dy_code_state, ev));
+    cs->nev = 0;
+    cs->overflow = 0;
     cs->s = s;
     cs->opt = &c->opt;
     cs->need = c->need;
     cs->have = &s->mask;
+    cs->arena = &c->scratch;
     int shift = 0, date = st->date, nfinal = 0;
     dy_final_event final[MAX_FINAL];
     const char *reason = NULL;

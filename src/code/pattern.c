@@ -34,7 +34,10 @@ static void touch(matcher *mt, int i)
 /* 2 exact, 1 the word starts with it, 0 no match (TABARI's hasLitr). */
 static int word_match(const dy_elem *e, const dy_token *t)
 {
-    if (t->len < e->len || memcmp(t->text, e->word, e->len) != 0) return 0;
+    /* the first letter rejects most words without a call to memcmp */
+    if (t->len < e->len || (e->len && t->text[0] != e->word[0]) ||
+        memcmp(t->text, e->word, e->len) != 0)
+        return 0;
     return t->len == e->len ? 2 : 1;
 }
 
@@ -62,10 +65,20 @@ static int match_one(matcher *mt, const dy_elem *e, int *i);
 /* Does synset member `ph` match at word i? Its first word must match whole
  * (synsets are not stemmed); forward the rest of the member must follow,
  * backward only the first word is checked (as TABARI does). */
-static int member_match(matcher *mt, dy_phrase ph, int i)
+static int member_match(matcher *mt, dy_phrase ph, int *pi)
 {
     const dy_elem *el = &mt->d->elems[ph.first];
+    int i = *pi;
     if (ph.count == 0) return 0;
+    if (!mt->up && mt->s->tree && ph.count > 1) {
+        /* tree mode (PETRARCH): backward, the whole member ends at word i */
+        int at = i, save_alt = mt->in_alt;
+        mt->in_alt = 0;
+        int ok = match_seq(mt, el, (int)ph.count, &at, 0);
+        mt->in_alt = save_alt;
+        if (ok) *pi = at;
+        return ok;
+    }
     if (el[0].kind == DY_EL_WORD) {
         if (word_match(&el[0], mt->s->w[i].tok) != 2) return 0;
     } else {
@@ -91,6 +104,8 @@ static int match_one(matcher *mt, const dy_elem *e, int *i)
     int h;
     switch (e->kind) {
     case DY_EL_WORD:
+        /* PETRARCH (tree mode) matches pattern words whole */
+        if (s->tree) return word_match(e, w->tok) == 2 ? 2 : 0;
         return word_match(e, w->tok);
     case DY_EL_SOURCE:
     case DY_EL_TARGET:
@@ -112,10 +127,15 @@ static int match_one(matcher *mt, const dy_elem *e, int *i)
         if (e->ref >= mt->d->n_synsets) return 0;
         if (mt->depth >= DY_SYNSET_DEPTH_MAX) return 0;
         const dy_synset *ss = &mt->d->synsets[e->ref];
+        /* no member starts with this word's letter (tree mode backward
+         * matches a member's last word here, so it cannot ask) */
+        if ((mt->up || !s->tree) && w->tok->len &&
+            !(ss->initials & dy_initial_bit(w->tok->text[0])))
+            return 0;
         int ok = 0;
         ++mt->depth;
         for (uint32_t k = 0; k < ss->n_alts && !ok; ++k)
-            ok = member_match(mt, mt->d->alts[ss->first_alt + k], *i);
+            ok = member_match(mt, mt->d->alts[ss->first_alt + k], i);
         --mt->depth;
         return ok ? 2 : 0;
     }
@@ -150,8 +170,9 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
         }
         return 0;
     }
-    /* backward synsets search the whole remaining text (TABARI's docheck loop) */
-    if (e->kind == DY_EL_SYNSET && !mt->up) skip = 1;
+    /* backward synsets search the whole remaining text (TABARI's docheck
+     * loop); PETRARCH (tree mode) honours the connector */
+    if (e->kind == DY_EL_SYNSET && !mt->up && !s->tree) skip = 1;
     for (;;) {
         if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
         int i = *at;

@@ -45,6 +45,7 @@ typedef struct dy_code_state {
     int passive;
     const struct dy_need *need;       /* per pattern of the dictionary, or NULL */
     const struct dy_wordmask *have;   /* words of the sentence */
+    dy_arena *arena;             /* per-sentence scratch (tree mode builds codes there) */
     dy_tframe frame;             /* tree mode: the current verb's frame */
     int has_frame;
     dy_evt ev[DY_MAX_RAW_EVENTS];

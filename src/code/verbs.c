@@ -1,5 +1,7 @@
 /* verbs.c — TABARI's checkVerbs/doVerb/makeEvent: walks the clauses, tries each
  * verb's patterns longest first, finds source and target, records raw events. */
+#include <string.h>
+
 #include "code/actors.h"
 #include "code/pattern.h"
 #include "code/verbs.h"
@@ -10,6 +12,7 @@ static void put_one(dy_code_state *cs, const dy_vcode *vc, const char *code, int
 {
     if (cs->nev >= DY_MAX_RAW_EVENTS) { cs->overflow = 1; return; }
     dy_evt *e = &cs->ev[cs->nev++];
+    memset(e, 0, sizeof *e);     /* code_sentence does not clear the raw events */
     e->src = *src;
     e->tgt = *tgt;
     e->attrib = cs->attrib.code;
@@ -102,6 +105,13 @@ static void make_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy
         /* the tree names subject and object; the text searches are the fallback */
         if (dy_actor_empty(&cs->source)) dy_tree_source(cs, verb);
         if (dy_actor_empty(&cs->target)) dy_tree_target(cs, verb);
+        /* require_dyad = false: an uncoded noun phrase is PETRARCH's null actor */
+        if (!cs->opt->require_dyad && !dy_actor_empty(&cs->source) &&
+            dy_actor_empty(&cs->target) && cs->opt->default_target[0] &&
+            dy_tree_object_np(cs, verb)) {
+            cs->target.where = DY_WHERE_DEFAULT;
+            cs->target.code = cs->opt->default_target;
+        }
     } else {
         if (dy_actor_empty(&cs->source)) dy_regular_source(cs, verb);
         if (dy_actor_empty(&cs->target)) dy_regular_target(cs, verb);
@@ -176,12 +186,12 @@ static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
 
 /* doVerb: patterns longest first; a match with alternatives keeps looking at
  * longer-than-matched patterns before it is accepted (manual 5.7.1). */
-static void do_verb(dy_code_state *cs, int index)
+static int do_verb(dy_code_state *cs, int index)
 {
     const dy_sentence *s = cs->s;
     const dyad_dict *d = s->dict;
     const dy_root *r = dy_root_at(s, index);
-    if (!r || r->closed || r->ref.kind != DY_ENTRY_VERB) return;
+    if (!r || r->closed || r->ref.kind != DY_ENTRY_VERB) return 0;
     const dy_verb *v = &d->verbs[r->ref.index];
     const dy_verb *pv = patterns_owner(d, v);
 
@@ -216,6 +226,7 @@ static void do_verb(dy_code_state *cs, int index)
     }
     const dy_vcode *rc = root_code(d, v);
     if (!got_pat && (rc->code || rc->special)) make_event(cs, rc, index, NULL, v, NULL);
+    return got_pat || rc->code || (rc->special && rc->special != DY_SPECIAL_NULL);
 }
 
 /* Next clause after cs->end; 0 when there is none (setClauseBounds). */
@@ -245,10 +256,14 @@ static void check_verbs_tree(dy_code_state *cs)
 {
     const dy_sentence *s = cs->s;
     int code_by = cs->opt->code_by;
-    int done[DY_MAX_WORDS], ndone = 0;
+    int done[DY_MAX_WORDS], ndone = 0, skip_to = -1;
     for (int i = 0; i < s->n; ++i) {
-        if (!dy_is_head(s, i, DY_W_VERB)) continue;
-        if (!dy_tree_frame(s->tree, i, &cs->frame)) continue;
+        if (i <= skip_to || !dy_is_head(s, i, DY_W_VERB)) continue;
+        /* a multi-word verb ("wire tapped") may have its verb last */
+        const dy_root *vr = dy_root_at(s, i);
+        if (!dy_tree_frame(s->tree, i, &cs->frame) &&
+            !(vr && vr->tail > i && dy_tree_frame(s->tree, vr->tail, &cs->frame)))
+            continue;
         int cl = cs->frame.unit, seen = 0;
         for (int k = 0; k < ndone && !seen; ++k) seen = done[k] == cl;
         if (seen) continue;
@@ -258,7 +273,9 @@ static void check_verbs_tree(dy_code_state *cs)
         dy_actor_zero(&cs->source);
         cs->regular_source = cs->regular_target = 0;
         int before = cs->nev;
-        do_verb(cs, i);
+        /* PETRARCH: a verb that has a code takes its whole verb phrase; the
+         * verbs inside it are not coded on their own */
+        if (do_verb(cs, i) && cs->frame.vend > i) skip_to = cs->frame.vend;
         cs->has_frame = 0;
         if (code_by == DY_CODE_ALL) continue;
         for (int e = before; e < cs->nev; ++e) {

@@ -207,6 +207,15 @@ static dyad_status agent_line(agent_ctx *c, const char *s, size_t n)
     dy_trim(&ph, &phn);
     if (phn == 0)
         return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line, "missing phrase");
+    /* given forms ("POLICE {}") replace the regular plurals: the phrase
+     * itself then matches without endings */
+    char exact[512];
+    if (brace && phn + 1 < sizeof exact && ph[phn - 1] != '_' && ph[phn - 1] != '=') {
+        memcpy(exact, ph, phn);
+        exact[phn] = '=';
+        ph = exact;
+        phn++;
+    }
     st = expand(c, ph, phn, 0);
     size_t p = 0;
     while (st == DYAD_OK && p < fn) {

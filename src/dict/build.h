@@ -118,6 +118,18 @@ dyad_status dy_read_discards(dy_build *b, const char *path, dyad_error *err);
 /* Builds d->index; takes over `codes` (the interned code set). */
 dyad_status dy_index_build(struct dyad_dict *d, dy_strset *codes, dyad_error *err);
 void dy_index_free(struct dy_index *ix);
+/* The index's arrays, for the compiled format (dict/dyd.c). */
+typedef struct dy_index_parts {
+    void *nodes;               /* trie nodes, node_size bytes each */
+    size_t n_nodes, node_size;
+    dy_entry_ref *refs;
+    size_t n_refs;
+    dy_strset codes;           /* the interned codes */
+} dy_index_parts;
+void dy_index_get_parts(const struct dy_index *ix, dy_index_parts *out);
+/* An index over arrays it does not own (a mapped .dyd): dy_index_free frees
+ * only the index itself. NULL when node_size is not this build's. */
+struct dy_index *dy_index_from_parts(const dy_index_parts *in);
 
 /* ---- small text helpers (load.c) */
 /* Trims blanks (space, tab) and a trailing CR from both ends. */

@@ -140,7 +140,15 @@ typedef struct dy_verb {
 typedef struct dy_synset {
     const char *name;      /* without '&' */
     uint32_t first_alt, n_alts;   /* members, in dict->alts */
+    uint32_t initials;     /* dy_initial_bit of every member's first letter (all
+                              bits when a member starts with no word): a quick no */
 } dy_synset;
+
+/* Bit of a word's first byte in dy_synset.initials: A-Z, or bit 26 for any other. */
+static inline uint32_t dy_initial_bit(char c)
+{
+    return c >= 'A' && c <= 'Z' ? 1u << (c - 'A') : 1u << 26;
+}
 
 typedef struct dy_issue_cat {
     const char *name;
@@ -201,6 +209,8 @@ struct dyad_dict {
 
     struct dy_index *index;
     char *warnings;          /* newline-separated, NUL-terminated */
+    void *mapped;            /* a compiled .dyd file (dict/dyd.c) the arrays live in, */
+    size_t mapped_len;       /* unmapped by dyad_dict_free; NULL when loaded from text */
 };
 
 /* The actor's codes in force on `date` (YYYYMMDD): the first restriction that

@@ -24,6 +24,7 @@ struct dy_index {
     dy_entry_ref *refs;
     size_t n_refs;
     dy_strset codes;
+    int borrowed;            /* arrays belong to a mapped .dyd file (dict/dyd.c) */
 };
 
 enum { CAT_STEM, CAT_WORD, CAT_WLAST, CAT_EXACT };
@@ -178,6 +179,10 @@ void dy_index_free(struct dy_index *ix)
 {
     if (!ix)
         return;
+    if (ix->borrowed) {
+        free(ix);
+        return;
+    }
     free(ix->nodes);
     free(ix->refs);
     dy_strset_free(&ix->codes);
@@ -275,4 +280,30 @@ const char *dy_find_code(const struct dyad_dict *d, const char *code)
     if (!d || !d->index || !code)
         return NULL;
     return dy_strset_key(&d->index->codes, code, strlen(code));
+}
+
+void dy_index_get_parts(const struct dy_index *ix, dy_index_parts *out)
+{
+    out->nodes = ix->nodes;
+    out->n_nodes = ix->n_nodes;
+    out->node_size = sizeof *ix->nodes;
+    out->refs = ix->refs;
+    out->n_refs = ix->n_refs;
+    out->codes = ix->codes;
+}
+
+struct dy_index *dy_index_from_parts(const dy_index_parts *in)
+{
+    if (in->node_size != sizeof(trie_node))
+        return NULL;
+    struct dy_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    ix->nodes = in->nodes;
+    ix->n_nodes = ix->cap_nodes = in->n_nodes;
+    ix->refs = in->refs;
+    ix->n_refs = in->n_refs;
+    ix->codes = in->codes;
+    ix->borrowed = 1;
+    return ix;
 }

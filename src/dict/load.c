@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "base/file.h"
 #include "dict/build.h"
+#include "dict/dyd.h"
 #include "dict/petrarch.h"
 
 #define MAX_WARNINGS 2000
@@ -382,6 +383,16 @@ static dyad_status freeze(dy_build *b)
     FREEZE(issue_cats);
     FREEZE(issues);
     FREEZE(discards);
+    for (size_t i = 0; i < d->n_synsets; i++) {   /* the matcher's quick no */
+        dy_synset *ss = &d->synsets[i];
+        ss->initials = 0;
+        for (uint32_t k = 0; k < ss->n_alts; k++) {
+            dy_phrase ph = d->alts[ss->first_alt + k];
+            const dy_elem *e = ph.count ? &d->elems[ph.first] : NULL;
+            ss->initials |= e && e->kind == DY_EL_WORD && e->len ? dy_initial_bit(e->word[0])
+                          : e ? 0xFFFFFFFFu : 0;
+        }
+    }
     return DYAD_OK;
 }
 
@@ -477,14 +488,9 @@ dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
 {
     if (!path || !out)
         return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load: NULL argument");
+    if (dy_dyd_is(path))   /* a compiled dictionary (dict/dyd.c) */
+        return dy_dyd_load(path, out, err);
     return load(path, NULL, 0, out, err);
-}
-
-dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err)
-{
-    if (!out)
-        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_load_default: NULL argument");
-    return load(DY_DEFAULT_PROJECT, dy_default_files, dy_default_n_files, out, err);
 }
 
 dyad_status dy_dict_load_files(const char *project, const dy_vfile *files, size_t n,
@@ -502,6 +508,7 @@ void dyad_dict_free(dyad_dict *d)
     dy_index_free(d->index);
     free(d->warnings);
     dy_arena_free(&d->arena);
+    dy_dyd_unmap(d);
     free(d);
 }
 

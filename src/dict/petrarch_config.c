@@ -423,6 +423,13 @@ dyad_status dy_petr_config_scan(const char *path, const char *text, size_t len,
     const char *slash = strrchr(path, '/');
     set_dir(&sc, path, slash ? (size_t)(slash - path) : 0, "", 0);
     opts->min_words = 0;   /* TABARI's MINIMUM WORDS: PETRARCH has no such limit */
+    /* PETRARCH's comma defaults (its PETR_config.ini): no initial clauses */
+    opts->comma_min = 2;
+    opts->comma_max = 8;
+    opts->comma_bmin = 0;
+    opts->comma_bmax = 0;
+    opts->comma_emin = 2;
+    opts->comma_emax = 8;
     if (ends_with(path, ".xml"))
         return scan_xml(&sc, text, len, opts);
     return scan_ini(&sc, text, len, opts);

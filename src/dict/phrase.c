@@ -251,6 +251,22 @@ static dyad_status parse_seq(parse_ctx *c, size_t *pos, int depth, elem_vec *out
             e.word = w;
             e.len = (uint32_t)strlen(w);
             p = connectors(s, n, q, &e);
+            /* Treebank splits contractions ("DID N'T" in PETRARCH dictionaries);
+             * the tokenizer keeps "DIDN'T" whole, so the two words join */
+            if (e.len == 3 && !strcmp(w, "N'T") && out->n > 0 &&
+                out->v[out->n - 1].kind == DY_EL_WORD) {
+                dy_elem *prev = &out->v[out->n - 1];
+                char *j = dy_arena_alloc(&b->d->arena, prev->len + 4);
+                if (!j)
+                    return nomem(c);
+                memcpy(j, prev->word, prev->len);
+                memcpy(j + prev->len, "N'T", 4);
+                prev->word = j;
+                prev->len += 3;
+                prev->match = e.match;
+                prev->adjacent = e.adjacent;
+                continue;
+            }
         }
         if (dy_vec_push(out, e) != 0)
             return nomem(c);

@@ -163,6 +163,19 @@ static dyad_status add_verb(verbs_ctx *c, const char *s, size_t n, const dy_vcod
     *idx = -1;
     if (n == 0)
         return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line, "missing verb");
+    /* PETRARCH-1 marks the verb of a multi-word verb with '+' ("WIRE_+TAP",
+     * "+CORDONED_OFF"): the words are matched as a phrase, the mark dropped */
+    char plain[256];
+    if (c->petr_block && memchr(s, '+', n) && n < sizeof plain) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != '+')
+                plain[m++] = s[i];
+        s = plain;
+        n = m;
+        if (n == 0)
+            return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line, "missing verb");
+    }
     const char *key = dy_phrase_key(b, s, n);
     uint32_t old;
     if (dy_strset_get(&b->seen_verb, key, strlen(key), &old)) {

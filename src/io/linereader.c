@@ -1,5 +1,6 @@
 /* linereader.c — reading a stream one line at a time, counting lines.
- * One reused buffer; lines longer than DYAD_MAX_LINE_BYTES are skipped. */
+ * One reused buffer; LF, CRLF and a lone CR end a line; a byte-order mark
+ * opening the stream is dropped; lines over DYAD_MAX_LINE_BYTES are skipped. */
 #include "io/linereader.h"
 
 #include <errno.h>
@@ -23,12 +24,24 @@ void dy_linereader_free(dy_linereader *lr)
     lr->cap = 0;
 }
 
+/* After a CR: a LF right after it belongs to the same line end. */
+static void eat_lf(FILE *f)
+{
+    int ch = getc_unlocked(f);
+    if (ch != '\n' && ch != EOF)
+        ungetc(ch, f);
+}
+
 /* Skips the rest of an overlong line without keeping it. */
 static void skip_rest(FILE *f)
 {
     int ch;
-    while ((ch = getc_unlocked(f)) != EOF && ch != '\n')
-        ;
+    while ((ch = getc_unlocked(f)) != EOF && ch != '\n') {
+        if (ch == '\r') {
+            eat_lf(f);
+            break;
+        }
+    }
 }
 
 int dy_linereader_next(dy_linereader *lr, dyad_error *err)
@@ -41,6 +54,10 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err)
         any = 1;
         if (ch == '\n')
             break;
+        if (ch == '\r') {
+            eat_lf(lr->f);
+            break;
+        }
         if (len >= (size_t)DYAD_MAX_LINE_BYTES) {
             skip_rest(lr->f);
             lr->lineno++;
@@ -79,8 +96,10 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err)
         }
         lr->cap = 1;
     }
-    if (len && lr->buf[len - 1] == '\r')
-        len--;
+    if (lr->lineno == 0 && len >= 3 && !memcmp(lr->buf, "\xEF\xBB\xBF", 3)) {
+        memmove(lr->buf, lr->buf + 3, len - 3);   /* a byte-order mark */
+        len -= 3;
+    }
     lr->buf[len] = '\0';
     lr->len = len;
     lr->lineno++;

@@ -227,6 +227,17 @@ static int same(const dy_pv_event *x, const dyad_event *ev)
 int dy_pv_matches(const dy_pv_item *it, const dyad_result *res)
 {
     if (it->error[0]) {
+        if (!strcmp(it->error, "bad_input_parse")) {
+            /* PETRARCH rejects a <Parse> whose brackets do not balance and skips
+             * the record; dyad must reject the parse too (it then codes the
+             * text alone, so events do not decide this record) */
+            for (size_t i = 0; i < res->n_sentences; i++) {
+                const char *why = res->sentences[i].reason;
+                if (why && !strncmp(why, "parse not used: unbalanced", 26))
+                    return 1;
+            }
+            return 0;
+        }
         if (strstr(it->error, "discard")) {
             int discard = res->discarded;
             for (size_t i = 0; i < res->n_sentences; i++)

@@ -2,6 +2,7 @@
  * {"id","date","text","source"?,"url"?}; a bad line is reported and skipped. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
@@ -25,10 +26,46 @@ static int member_text(json_t *obj, const char *key, dy_strbuf *b)
     return 0;
 }
 
-static dyad_status bad(dy_reader *r, json_t *obj, dyad_error *err, const char *msg)
+/* Skips the line: keeps what could be read of it for the rejects file. */
+static dyad_status bad(dy_reader *r, json_t *obj, dy_skip why, dyad_error *err,
+                       const char *msg)
 {
+    json_t *t = obj ? json_object_get(obj, "text") : NULL;
+    dy_strbuf_clear(&r->text);
+    if (json_is_string(t))
+        dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
+    int has_source = obj && member_text(obj, "source", &r->source);
+    int has_url = obj && member_text(obj, "url", &r->url);
+    r->skip = why;
+    r->bad.id = r->id.len ? r->id.s : NULL;
+    r->bad.text = json_is_string(t) ? r->text.s : NULL;
+    r->bad.text_len = json_is_string(t) ? r->text.len : 0;
+    r->bad.source = has_source ? r->source.s : NULL;
+    r->bad.url = has_url ? r->url.s : NULL;
     json_decref(obj);
+    if (r->bad.id)
+        return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "story %s: %s",
+                            r->bad.id, msg);
     return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "%s", msg);
+}
+
+/* The "date" member (or --date when absent); 0 with *why set when bad. */
+static int member_date(dy_reader *r, json_t *obj, dy_skip *why)
+{
+    json_t *d = json_object_get(obj, "date");
+    int date = 0;
+    if (json_is_string(d)) {
+        date = dyad_parse_date(json_string_value(d), json_string_length(d));
+    } else if (json_is_integer(d)) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(d));
+        date = dyad_parse_date(tmp, strlen(tmp));
+    } else if (!d || json_is_null(d)) {
+        *why = DY_SKIP_NO_DATE;
+        return r->date;
+    }
+    *why = DY_SKIP_BAD_DATE;
+    return date;
 }
 
 dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
@@ -37,35 +74,42 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
     while ((rc = dy_linereader_next(&r->lr, err)) > 0) {
         if (dy_line_is_blank(r->lr.buf, r->lr.len))
             continue;
+        r->line = r->lr.lineno;
+        dy_strbuf_clear(&r->id);
+        /* Invalid UTF-8 and NUL bytes are repaired before parsing, since
+         * jansson rejects the whole line for one bad byte. */
+        dy_sanitize(r->lr.buf, r->lr.len, DY_SAN_UTF8, &r->line_buf, &r->fixes);
+        if (r->line_buf.failed)
+            return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
+        r->raw = r->line_buf.s;
+        r->raw_len = r->line_buf.len;
         json_error_t jerr;
-        json_t *obj = json_loadb(r->lr.buf, r->lr.len, 0, &jerr);
-        if (!obj)
-            return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "bad JSON: %s",
-                                jerr.text);
+        json_t *obj = json_loadb(r->line_buf.s, r->line_buf.len, JSON_ALLOW_NUL, &jerr);
+        if (!obj) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "bad JSON: %s", jerr.text);
+            return bad(r, NULL, DY_SKIP_BAD_INPUT, err, msg);
+        }
+        r->raw = NULL;   /* it parsed: the rejects file gets its members */
+        r->raw_len = 0;
         if (!json_is_object(obj))
-            return bad(r, obj, err, "not a JSON object");
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "not a JSON object");
         if (!member_text(obj, "id", &r->id) || !r->id.len)
-            return bad(r, obj, err, "missing \"id\"");
-        int date = r->date;
-        json_t *d = json_object_get(obj, "date");
-        if (json_is_string(d)) {
-            date = dyad_parse_date(json_string_value(d), json_string_length(d));
-            if (!date)
-                return bad(r, obj, err, "bad \"date\" (want YYYY-MM-DD or YYYYMMDD)");
-        } else if (json_is_integer(d)) {
-            char tmp[32];
-            snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(d));
-            date = dyad_parse_date(tmp, strlen(tmp));
-            if (!date)
-                return bad(r, obj, err, "bad \"date\" (want YYYY-MM-DD or YYYYMMDD)");
-        } else if (d && !json_is_null(d)) {
-            return bad(r, obj, err, "bad \"date\" (want YYYY-MM-DD or YYYYMMDD)");
-        } else if (!date) {
-            return bad(r, obj, err, "missing \"date\"");
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "missing \"id\"");
+        dy_skip why = DY_SKIP_NONE;
+        int date = member_date(r, obj, &why);
+        if (!date && why == DY_SKIP_NO_DATE)
+            return bad(r, obj, why, err, "missing \"date\"");
+        if (!date) {
+            char msg[160], *d = json_dumps(json_object_get(obj, "date"), JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+            snprintf(msg, sizeof msg, "bad \"date\" %.60s (want YYYY-MM-DD or YYYYMMDD)",
+                     d ? d : "?");
+            free(d);
+            return bad(r, obj, why, err, msg);
         }
         json_t *t = json_object_get(obj, "text");
         if (!json_is_string(t))
-            return bad(r, obj, err, "missing \"text\"");
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "missing \"text\"");
         dy_strbuf_clear(&r->text);
         dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
         int has_source = member_text(obj, "source", &r->source);
@@ -82,8 +126,11 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
         *got = 1;
         return DYAD_OK;
     }
-    if (rc == DY_LINE_TOO_LONG)
-        return DYAD_ERR_PARSE;   /* that line is skipped; the next call goes on */
+    if (rc == DY_LINE_TOO_LONG) {   /* that line is skipped; the next call goes on */
+        r->line = r->lr.lineno;
+        r->skip = DY_SKIP_TOO_LONG;
+        return DYAD_ERR_PARSE;
+    }
     r->done = 1;
     return rc < 0 ? err->status : DYAD_OK;
 }

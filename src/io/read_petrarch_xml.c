@@ -44,26 +44,52 @@ static int blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The text and CDATA under top, in document order, walked without recursion.
+ * Entity references are not followed: PETRARCH files need none, and nested
+ * entities ("billion laughs") would expand a few bytes into gigabytes. */
+static void gather_text(const xmlNode *top, dy_strbuf *out)
+{
+    const xmlNode *c = top->children;
+    while (c) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            size_t n = strlen((const char *)c->content);
+            if (out->len + n > (size_t)DYAD_MAX_STORY_BYTES)
+                return;   /* the coder refuses such a story by its length anyway */
+            dy_strbuf_add(out, (const char *)c->content, n);
+        }
+        if (c->type == XML_ELEMENT_NODE && c->children) {
+            c = c->children;
+            continue;
+        }
+        while (c != top && !c->next)
+            c = c->parent;
+        if (c == top)
+            return;
+        c = c->next;
+    }
+}
+
 void dy_xml_text(const xmlNode *n, dy_strbuf *out)
 {
     dy_strbuf_clear(out);
-    xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
-    const char *s = v ? (const char *)v : "";
-    size_t len = strlen(s);
+    if (n)
+        gather_text(n, out);
+    const char *s = out->s ? out->s : "";
+    size_t len = out->len, lead = 0;
     while (len && blank(s[len - 1]))
         len--;
-    while (len && blank(*s)) {
-        s++;
-        len--;
-    }
-    dy_strbuf_add(out, s, len);
-    if (!out->s)
+    while (lead < len && blank(s[lead]))
+        lead++;
+    if (lead)
+        memmove(out->s, s + lead, len - lead);
+    out->len = len - lead;
+    if (out->s)
+        out->s[out->len] = '\0';
+    else
         dy_strbuf_adds(out, "");
     for (size_t i = 0; i < out->len; i++)
         if (blank(out->s[i]))
             out->s[i] = ' ';
-    if (v)
-        xmlFree(v);
 }
 
 size_t dy_petr_story_len(const char *id)

@@ -14,23 +14,29 @@ dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *
     dy_strbuf_clear(&r->text);
     /* Bytes as they are, so offsets in the output point into the file. */
     while ((n = fread(chunk, 1, sizeof chunk, r->lr.f)) > 0) {
-        if (r->text.len + n > (size_t)DYAD_MAX_STORY_BYTES)   /* bounded memory */
+        if (r->text.len + n > (size_t)DYAD_MAX_STORY_BYTES) {   /* bounded memory */
+            r->bad.id = r->name;
             return dy_error_set(err, DYAD_ERR_LIMIT, r->name, 0,
                                 "story is longer than the limit of %ld bytes",
                                 (long)DYAD_MAX_STORY_BYTES);
+        }
         dy_strbuf_add(&r->text, chunk, n);
     }
     if (ferror(r->lr.f))
         return dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s", strerror(errno));
     if (r->text.failed)
         return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "out of memory");
-    if (!r->date)
-        return dy_error_set(err, DYAD_ERR_PARSE, r->name, 0,
-                            "no date for a text story (use --date YYYY-MM-DD)");
+    size_t bom = dy_bom_len(r->text.s, r->text.len);
     story->id = r->name;
     story->date = r->date;
-    story->text = r->text.s ? r->text.s : "";
-    story->text_len = r->text.len;
+    story->text = r->text.s ? r->text.s + bom : "";
+    story->text_len = r->text.len - bom;
+    if (!r->date) {
+        r->skip = DY_SKIP_NO_DATE;
+        r->bad = *story;
+        return dy_error_set(err, DYAD_ERR_PARSE, r->name, 0,
+                            "no date for a text story (use --date YYYY-MM-DD)");
+    }
     *got = 1;
     return DYAD_OK;
 }

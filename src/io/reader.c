@@ -1,5 +1,5 @@
 /* reader.c — streaming story readers: format names, detection by file name,
- * and dispatch to the format's own reader. */
+ * dispatch to the format's own reader, and the input policy common to all. */
 #include "io/reader.h"
 
 #include <string.h>
@@ -64,6 +64,8 @@ void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, i
     dy_strbuf_init(&r->id);
     dy_strbuf_init(&r->source);
     dy_strbuf_init(&r->url);
+    dy_strbuf_init(&r->clean);
+    dy_strbuf_init(&r->line_buf);
 }
 
 void dy_reader_free(dy_reader *r)
@@ -74,16 +76,47 @@ void dy_reader_free(dy_reader *r)
     dy_strbuf_free(&r->id);
     dy_strbuf_free(&r->source);
     dy_strbuf_free(&r->url);
+    dy_strbuf_free(&r->clean);
+    dy_strbuf_free(&r->line_buf);
     dy_petr_in_free(r->petr);
     r->petr = NULL;
 }
 
-dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
+static const char *const skip_names[DY_SKIP_COUNT] = {
+    "none", "bad input", "no date", "bad date", "empty", "too long", "duplicate id",
+    "coding error",
+};
+static const char *const skip_keys[DY_SKIP_COUNT] = {
+    "none", "bad_input", "no_date", "bad_date", "empty", "too_long", "duplicate_id",
+    "coding_error",
+};
+
+const char *dy_skip_name(dy_skip s)
 {
-    memset(story, 0, sizeof *story);
-    *got = 0;
-    if (r->done)
-        return DYAD_OK;
+    return s >= 0 && s < DY_SKIP_COUNT ? skip_names[s] : "?";
+}
+
+const char *dy_skip_key(dy_skip s)
+{
+    return s >= 0 && s < DY_SKIP_COUNT ? skip_keys[s] : "?";
+}
+
+dy_skip dy_skip_classify(const dyad_error *err)
+{
+    const char *m = err->message;
+    if (err->status == DYAD_ERR_LIMIT || strstr(m, "longer than the limit"))
+        return DY_SKIP_TOO_LONG;
+    if (strstr(m, "has no text"))
+        return DY_SKIP_EMPTY;
+    if (strstr(m, "missing \"date\"") || strstr(m, "no date"))
+        return DY_SKIP_NO_DATE;
+    if (strstr(m, "bad \"date\"") || strstr(m, "bad date"))
+        return DY_SKIP_BAD_DATE;
+    return DY_SKIP_BAD_INPUT;
+}
+
+static dyad_status read_format(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
+{
     switch (r->fmt) {
     case DY_IN_TEXT: return dy_read_text(r, story, got, err);
     case DY_IN_LINES: return dy_read_lines(r, story, got, err);
@@ -93,4 +126,54 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
     case DY_IN_AUTO: break;
     }
     return dy_error_set(err, DYAD_ERR_ARG, r->name, 0, "no input format");
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (s[i] < '\t' || s[i] > '\r'))
+            return 0;
+    return 1;
+}
+
+dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
+{
+    memset(story, 0, sizeof *story);
+    memset(&r->bad, 0, sizeof r->bad);
+    memset(&r->fixes, 0, sizeof r->fixes);
+    *got = 0;
+    r->skip = DY_SKIP_NONE;
+    r->raw = NULL;
+    r->raw_len = 0;
+    r->line = 0;
+    if (r->done)
+        return DYAD_OK;
+    dyad_status st = read_format(r, story, got, err);
+    if (st == DYAD_ERR_LIMIT) {   /* a story over a limit: skipped, go on */
+        r->skip = DY_SKIP_TOO_LONG;
+        return DYAD_ERR_PARSE;
+    }
+    if (st == DYAD_ERR_PARSE && r->skip == DY_SKIP_NONE)
+        r->skip = DY_SKIP_BAD_INPUT;
+    if (st != DYAD_OK || !*got)
+        return st;
+    if (r->fmt != DY_IN_PETRARCH) {
+        dy_sanitize(story->text, story->text_len, DY_SAN_UTF8 | DY_SAN_HTML, &r->clean,
+                    &r->fixes);
+        if (r->clean.failed)
+            return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->line, "out of memory");
+        story->text = r->clean.s;
+        story->text_len = r->clean.len;
+    }
+    story->line = r->line;
+    story->bad_utf8 = r->fixes.bad_utf8;
+    story->nul_bytes = r->fixes.nuls;
+    if (is_blank(story->text, story->text_len)) {
+        *got = 0;
+        r->skip = DY_SKIP_EMPTY;
+        r->bad = *story;
+        return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->line, "story %s has no text",
+                            story->id);
+    }
+    return DYAD_OK;
 }

@@ -9,6 +9,7 @@
 #include "base/strbuf.h"
 #include "io/linereader.h"
 #include "io/record.h"
+#include "io/sanitize.h"
 
 typedef enum dy_in_format {
     DY_IN_AUTO = 0,
@@ -27,6 +28,27 @@ dy_in_format dy_in_format_parse(const char *name);
 dy_in_format dy_in_format_detect(const char *path);
 const char *dy_in_format_name(dy_in_format fmt);
 
+/* Why an input item was not coded (docs/errors.md, "Input policy"). */
+typedef enum dy_skip {
+    DY_SKIP_NONE = 0,
+    DY_SKIP_BAD_INPUT,   /* malformed item: bad JSON, no id, no text, bad XML */
+    DY_SKIP_NO_DATE,     /* no date and no --date */
+    DY_SKIP_BAD_DATE,    /* a date that is not a calendar date */
+    DY_SKIP_EMPTY,       /* no text, or only blanks */
+    DY_SKIP_TOO_LONG,    /* over a DYAD_MAX_* limit */
+    DY_SKIP_DUPLICATE,   /* a story id already seen in this run */
+    DY_SKIP_CODING,      /* the coder failed (out of memory and the like) */
+    DY_SKIP_COUNT
+} dy_skip;
+
+/* "bad input", "no date", ... for messages and the summary line. */
+const char *dy_skip_name(dy_skip s);
+/* "bad_input", "no_date", ... for the rejects file. */
+const char *dy_skip_key(dy_skip s);
+/* The reason of a skip known only by its error (a reader on another thread):
+ * from the status and the reader's wording; bad input when unsure. */
+dy_skip dy_skip_classify(const dyad_error *err);
+
 typedef struct dy_reader {
     dy_in_format fmt;
     const char *name;       /* for ids and messages; not owned */
@@ -36,6 +58,16 @@ typedef struct dy_reader {
     dy_record_reader rr;    /* tabari */
     dy_strbuf text, id, source, url;
     struct dy_petr_in *petr; /* petrarch (io/read_petrarch.c), made on first read */
+
+    /* About the last item read (valid until the next call): */
+    long line;              /* its first line, 0 when the input has no lines */
+    dy_fixes fixes;         /* what the input policy repaired in it */
+    dy_skip skip;           /* when skipped (DYAD_ERR_PARSE): why */
+    dyad_story bad;         /* and what could be read of it (id, date, text may be
+                               NULL/0), for the rejects file */
+    const char *raw;        /* the item as read when it did not parse, or NULL */
+    size_t raw_len;
+    dy_strbuf clean, line_buf; /* sanitized story text; sanitized JSON line */
 } dy_reader;
 
 /* f stays owned by the caller. fmt must not be DY_IN_AUTO. */
@@ -44,8 +76,14 @@ void dy_reader_free(dy_reader *r);
 
 /* Next story. DYAD_OK with *got = 1: *story is filled, valid until the next
  * call; DYAD_OK with *got = 0: the end. DYAD_ERR_PARSE: one input item was
- * bad and skipped (err names file, line and reason); call again. Any other
- * status is fatal (read error, out of memory). */
+ * bad and skipped (err names file, line and reason; r->skip says why, r->bad
+ * and r->raw hold what could be read of it); call again. Any other status is
+ * fatal (read error, out of memory).
+ * The input policy is applied here: a byte-order mark is dropped, CR, LF and
+ * CRLF all end lines, and (except for petrarch, whose XML parser has its own
+ * rules) story text is sanitized (io/sanitize.h: invalid UTF-8 and NULs
+ * repaired, r->fixes counts them; HTML tags and entities turned into text).
+ * A story with no text left is skipped as DY_SKIP_EMPTY. */
 dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 
 /* The format-specific halves of dy_reader_next (one file each). */

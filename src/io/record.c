@@ -105,15 +105,26 @@ int dy_record_next(dy_record_reader *r, dy_record *rec, dyad_error *err)
     dy_strbuf_clear(&r->head);
     dy_strbuf_add(&r->head, r->lr.buf, r->lr.len);
     dy_strbuf_clear(&r->body);
+    int too_long = 0;
     for (;;) {
         rc = dy_linereader_next(&r->lr, err);
         if (rc < 0)
             return rc;
         if (rc == 0 || dy_line_is_blank(r->lr.buf, r->lr.len))
             break;
+        if (r->body.len + r->lr.len + 1 > (size_t)DYAD_MAX_STORY_BYTES) {
+            too_long = 1;   /* read on to the blank line, keeping nothing */
+            continue;
+        }
         if (r->body.len)
             dy_strbuf_addc(&r->body, '\n');
         dy_strbuf_add(&r->body, r->lr.buf, r->lr.len);
+    }
+    if (too_long) {
+        dy_error_set(err, DYAD_ERR_PARSE, r->lr.name, rec->line,
+                     "record longer than the limit of %ld bytes; skipped",
+                     (long)DYAD_MAX_STORY_BYTES);
+        return DY_LINE_TOO_LONG;
     }
     dy_record_split(r->body.s ? r->body.s : "", r->body.len, &r->text, &r->comment);
     if (r->head.failed || r->body.failed || r->text.failed || r->comment.failed) {

@@ -32,7 +32,7 @@ void dy_record_reader_free(dy_record_reader *r);
 
 /* Next record: 1 when *rec was filled (valid until the next call), 0 at the
  * end of the stream, -1 on a read error (err filled), DY_LINE_TOO_LONG when
- * a line over the limit was skipped (err filled; call again). */
+ * a line or a record over the limits was skipped (err filled; call again). */
 int dy_record_next(dy_record_reader *r, dy_record *rec, dyad_error *err);
 
 /* Splits a record body into text and comment (exposed for tests). A comment

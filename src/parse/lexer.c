@@ -34,20 +34,30 @@ const char *dy_wtype_name(int wtype)
     return (wtype >= 0 && wtype < DY_W_COUNT_) ? wtype_names[wtype] : "?";
 }
 
+/* The closed-class words by first letter (0 ends a list). */
+static const uint8_t closed_by_letter[26][5] = {
+    ['A' - 'A'] = {DY_C_A, DY_C_AN, DY_C_AND},
+    ['B' - 'A'] = {DY_C_BUT, DY_C_BY, DY_C_BEEN},
+    ['F' - 'A'] = {DY_C_FORMER},
+    ['H' - 'A'] = {DY_C_HE, DY_C_HIM, DY_C_HER},
+    ['I' - 'A'] = {DY_C_IN, DY_C_IT},
+    ['N' - 'A'] = {DY_C_NOR},
+    ['O' - 'A'] = {DY_C_OR, DY_C_OF},
+    ['S' - 'A'] = {DY_C_SHE},
+    ['T' - 'A'] = {DY_C_THE, DY_C_THEM, DY_C_THEIR, DY_C_THEY},
+    ['W' - 'A'] = {DY_C_WERE, DY_C_WAS},
+};
+
 int dy_closed_lookup(const char *w, size_t n)
 {
-    if (n == 0 || n > 6) return DY_C_NONE;
-    switch (w[0]) {             /* only these letters start a closed-class word */
-    case 'A': case 'B': case 'F': case 'H': case 'I': case 'N': case 'O': case 'S':
-    case 'T': case 'W':
-        break;
-    default:
-        return DY_C_NONE;
+    if (n == 0 || n > 6 || w[0] < 'A' || w[0] > 'Z') return DY_C_NONE;
+    const uint8_t *c = closed_by_letter[w[0] - 'A'];
+    for (int k = 0; k < 5 && c[k]; ++k) {
+        const char *cw = closed_words[c[k]].word;
+        size_t i = 1;
+        while (i < n && cw[i] == w[i]) ++i;
+        if (i == n && cw[n] == '\0') return c[k];   /* cw[n]: within cw, at most its NUL */
     }
-    for (int c = 1; c < DY_C_COUNT_; ++c)
-        if (closed_words[c].word[0] == w[0] && strlen(closed_words[c].word) == n &&
-            memcmp(closed_words[c].word, w, n) == 0)
-            return c;
     return DY_C_NONE;
 }
 
@@ -174,6 +184,9 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
         const dy_cand *cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref);
         for (size_t k = 0; k < nref; ++k) {
             const dy_cand *cd = &cands[k];
+            /* most multi-word candidates fail on their second word: no call */
+            if (cd->count > 1 && (!cd->word1 || (cd->len1 && !dy_wordmask_has(&s->mask, cd->h1))))
+                continue;
             int len = match_root(s, d, cd, i, pos, &npos);
             /* ties go to the entry listed first, as TABARI reads them in order */
             if (len > bestlen || (len == bestlen && len > 0 && bestclosed == DY_C_NONE &&
@@ -188,6 +201,25 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
         }
         if (bestlen > 0) add_root(s, besttype, (uint8_t)bestclosed, bestref, best, nbest, bestlen);
     }
+}
+
+int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail)
+{
+    if (i < 0 || i >= s->n) return -1;
+    int pos[DY_MAX_WORDS], npos, best = -1, bestlen = 0;
+    const dy_token *t = s->w[i].tok;
+    size_t nref;
+    const dy_cand *cands = dy_lexcache_lookup(NULL, a, s->dict, t->text, t->len, &nref);
+    for (size_t k = 0; k < nref; ++k) {
+        if (cands[k].ref.kind != DY_ENTRY_AGENT) continue;
+        int len = match_root(s, s->dict, &cands[k], i, pos, &npos);
+        if (len > bestlen) {
+            bestlen = len;
+            best = (int)cands[k].ref.index;
+            *tail = pos[npos - 1];
+        }
+    }
+    return best;
 }
 
 /* Is this actor null-coded on the sentence date? (tabari-manual 7.4) */

@@ -11,6 +11,11 @@
 dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_options *opt,
                    const dy_tokens *toks, int date, dy_lexcache *cache, dyad_error *err);
 
+/* The longest agent phrase that starts at word i, matched as the lexer
+ * matches roots (the lexer itself keeps one root per word): its agent index,
+ * or -1; *tail gets its last word. Lookups allocate from a. */
+int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail);
+
 /* The closed-class word spelled w[0..n), or DY_C_NONE. */
 int dy_closed_lookup(const char *w, size_t n);
 

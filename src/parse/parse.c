@@ -46,6 +46,8 @@ dyad_status dy_parse_tree(dy_sentence *s, dy_arena *a, const dyad_dict *d, const
     if (opt->convert_agents) dy_convert_agents(s);
     if (tree) {
         dy_tree_compounds(s, tree);
+        dy_tree_commas(s);
+        if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
     } else {
         dy_mark_compounds(s);
         dy_mark_subordinates(s);

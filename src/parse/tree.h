@@ -37,4 +37,8 @@ int dy_tree_owner(const dy_tree *t, int tok);
  * become parsed compounds (tree_compound.c). */
 void dy_tree_compounds(struct dy_sentence *s, const dy_tree *t);
 
+/* PETRARCH's comma-clause elimination on the tree's clause commas, within the
+ * comma_* limits: marks the runs for dy_null_subordinates (tree_comma.c). */
+void dy_tree_commas(struct dy_sentence *s);
+
 #endif

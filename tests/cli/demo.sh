@@ -16,6 +16,19 @@ expect out "sentence	source	target	code
 5	JPN	IND	051
 6	IGOUNO	RUS	111"
 
+DESC="leaders named without their title get the code of their office on the story's date"
+printf 'Emmanuel Macron met Friedrich Merz in Berlin on Thursday to discuss defence spending.\nOlaf Scholz criticized Friedrich Merz over the new budget plan.\n' >"$TMP/leaders.txt"
+run env -u DYAD_DICT "$DYAD" code --in lines --date 2026-11-20 "$TMP/leaders.txt"
+cut -f4-6 "$TMP/out" >"$TMP/cols"
+mv "$TMP/cols" "$TMP/out"
+expect out "source	target	code
+FRAGOV	DEUGOV	040
+DEUELI	DEUGOV	111"
+run env -u DYAD_DICT "$DYAD" code --in lines --date 2023-06-01 "$TMP/leaders.txt"
+cut -f4-6 "$TMP/out" | tail -1 >"$TMP/cols"
+mv "$TMP/cols" "$TMP/out"
+expect out "DEUGOV	DEUOPP	111"
+
 DESC="the library example"
 run "${BUILD:-build}/examples/minimal" "$MINI" "Japan praised India for the maritime security agreement."
 expect_rc 0

@@ -63,10 +63,10 @@ Test(reader, jsonl)
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
         {DYAD_ERR_PARSE, "bad JSON: '[' or '{' expected near 'this'", 3, 0},
-        {DYAD_ERR_PARSE, "missing \"date\"", 4, 0},
+        {DYAD_ERR_PARSE, "story j3: missing \"date\"", 4, 0},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
-        {DYAD_ERR_PARSE, "bad \"date\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
-        {DYAD_ERR_PARSE, "missing \"text\"", 8, 0},
+        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
+        {DYAD_ERR_PARSE, "story j5: missing \"text\"", 8, 0},
         {DYAD_OK, "7", 0, 20261123},
     };
     expect_steps(f, "stories.jsonl", DY_IN_JSONL, 0, s, 8);
@@ -106,8 +106,8 @@ Test(reader, jsonl_default_date)
         {DYAD_ERR_PARSE, "bad JSON: '[' or '{' expected near 'this'", 3, 0},
         {DYAD_OK, "j3", 0, 20260101},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
-        {DYAD_ERR_PARSE, "bad \"date\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
-        {DYAD_ERR_PARSE, "missing \"text\"", 8, 0},
+        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
+        {DYAD_ERR_PARSE, "story j5: missing \"text\"", 8, 0},
         {DYAD_OK, "7", 0, 20261123},
     };
     expect_steps(f, "stories.jsonl", DY_IN_JSONL, 20260101, s, 8);

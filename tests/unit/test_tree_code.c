@@ -80,11 +80,23 @@ Test(tree_code, subordinate_clause_has_its_own_subject)
 {
     /* the shallow coder would give "praised" Meridon's clause too */
     code_parsed("Zandoria praised Korvalia after Meridon denounced Glimwater.",
-                "(ROOT (S (NP (NNP Zandoria)) (VP (VBD praised) (NP (NNP Korvalia)) (SBAR (IN after) "
-                "(S (NP (NNP Meridon)) (VP (VBD denounced) (NP (NNP Glimwater)))))) (. .)))");
+                "(ROOT (S (NP (NNP Zandoria)) (VP (VBD praised) (NP (NNP Korvalia))) "
+                "(SBAR (IN after) (S (NP (NNP Meridon)) (VP (VBD denounced) (NP (NNP Glimwater))))) "
+                "(. .)))");
     cr_assert(has("ZAN", "KOR", "051"), "%s", dump());
     cr_assert(has("MER", "GLW", "121"), "%s", dump());
     cr_assert_eq(res.n_events, 2, "%s", dump());
+}
+
+Test(tree_code, coded_verb_takes_its_verb_phrase)
+{
+    /* PETRARCH: once "praised" is coded, the clause inside its verb phrase is
+     * not coded on its own */
+    code_parsed("Zandoria praised Korvalia after Meridon denounced Glimwater.",
+                "(ROOT (S (NP (NNP Zandoria)) (VP (VBD praised) (NP (NNP Korvalia)) (SBAR (IN after) "
+                "(S (NP (NNP Meridon)) (VP (VBD denounced) (NP (NNP Glimwater)))))) (. .)))");
+    cr_assert(has("ZAN", "KOR", "051"), "%s", dump());
+    cr_assert_eq(res.n_events, 1, "%s", dump());
 }
 
 Test(tree_code, relative_clause_subject_is_its_antecedent)
@@ -151,4 +163,47 @@ Test(tree_code, presplit_sentences_are_coded_as_given)
 
     ps[1].end = strlen(text) + 5;
     cr_assert_eq(dyad_code(coder, &st, &res, &err), DYAD_ERR_ARG);
+}
+
+Test(tree_code, every_agent_of_the_noun_phrase_joins_the_actor)
+{
+    /* PETRARCH: the actor's code, then each agent of its phrase in order */
+    code_parsed("Zandoria militia ministers denounced Korvalia.",
+                "(ROOT (S (NP (NNP Zandoria) (NN militia) (NNS ministers)) (VP (VBD denounced) "
+                "(NP (NNP Korvalia))) (. .)))");
+    cr_assert(has("ZANMILGOV", "KOR", "121"), "%s", dump());
+    cr_assert_eq(res.n_events, 1, "%s", dump());
+}
+
+Test(tree_code, prefix_agent_across_a_prepositional_phrase)
+{
+    code_parsed("Watchers in Zandoria denounced Korvalia.",
+                "(ROOT (S (NP (NP (NNS Watchers)) (PP (IN in) (NP (NNP Zandoria)))) "
+                "(VP (VBD denounced) (NP (NNP Korvalia))) (. .)))");
+    cr_assert(has("NGOZAN", "KOR", "121"), "%s", dump());
+}
+
+Test(tree_code, agents_alone_are_an_unknown_actor)
+{
+    code_parsed("The minister denounced Korvalia.",
+                "(ROOT (S (NP (DT The) (NN minister)) (VP (VBD denounced) (NP (NNP Korvalia))) "
+                "(. .)))");
+    cr_assert(has("---GOV", "KOR", "121"), "%s", dump());
+}
+
+Test(tree_code, require_dyad_false_takes_an_uncoded_object)
+{
+    dyad_error err;
+    const char *parse = "(ROOT (S (NP (NNP Zandoria)) (VP (VBD denounced) (NP (DT the) (NN plan))) "
+                        "(. .)))";
+    code_parsed("Zandoria denounced the plan.", parse);
+    cr_assert_eq(res.n_events, 0, "%s", dump());
+    cr_assert_eq(dyad_coder_set_option(coder, "require_dyad = false", &err), DYAD_OK, "%s",
+                 err.message);
+    code_parsed("Zandoria denounced the plan.", parse);
+    cr_assert(has("ZAN", "---", "121"), "%s", dump());
+    /* no noun phrase after the verb: still no event */
+    code_parsed("Zandoria denounced today.",
+                "(ROOT (S (NP (NNP Zandoria)) (VP (VBD denounced) (NP-TMP (NN today))) (. .)))");
+    cr_assert_eq(res.n_events, 0, "%s", dump());
 }

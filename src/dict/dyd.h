@@ -1,0 +1,46 @@
+/* dyd.h — compiled dictionaries: a loaded dyad_dict written to one binary
+ * .dyd file that later loads by mapping it into memory, without parsing. */
+#ifndef DY_DICT_DYD_H
+#define DY_DICT_DYD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dict/dict.h"
+
+/* Bumped whenever the file layout changes. */
+#define DY_DYD_FORMAT 2
+
+/* Does the file start with the .dyd magic? (0 when unreadable) */
+int dy_dyd_is(const char *path);
+
+/* Maps a .dyd file: refused with DYAD_ERR_PARSE and a clear message when it
+ * is foreign, truncated, corrupt (checksum) or made by another dyad build
+ * (version, struct layout). */
+dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err);
+
+/* The same from a blob in memory (copied; relocated in the copy). */
+dyad_status dy_dyd_load_mem(const void *data, size_t len, const char *name, dyad_dict **out,
+                            dyad_error *err);
+
+/* The same from a malloc'd buffer the dictionary takes over (freed on error). */
+dyad_status dy_dyd_load_owned(unsigned char *buf, size_t len, const char *name,
+                              dyad_dict **out, dyad_error *err);
+
+/* The default dictionaries compiled at build time (build/gen/default_dyd.c,
+ * made by tools/dydc.c and tools/embed_bin.sh) in chunks of 4095 bytes. */
+#define DY_EMBED_CHUNK 4095
+extern const char dy_default_dyd[][DY_EMBED_CHUNK];
+extern const size_t dy_default_dyd_len;
+
+/* Releases the mapping of a dictionary loaded by dy_dyd_load (no-op otherwise). */
+void dy_dyd_unmap(struct dyad_dict *d);
+
+/* The compiled form of d, malloc'd into *out (for dyad_dict_save and tests). */
+dyad_status dy_dyd_build(const struct dyad_dict *d, unsigned char **out, size_t *len,
+                         dyad_error *err);
+
+/* Hash of this build's dictionary struct layout (sizes and field offsets). */
+uint32_t dy_dyd_layout_hash(void);
+
+#endif
