@@ -185,6 +185,7 @@ check: deps
 asan: deps
 	@$(MAKE) --no-print-directory -k BUILD=build-asan OPT="-O1 -g $(SAN_FLAGS)" tests || true
 	@BUILD=build-asan SHARED=$(SHARED_ABS) sh bench/corpus.sh asan; corpus=$$?; \
+	BUILD=build-asan SHARED=$(SHARED_ABS) sh bench/petrarch.sh asan || corpus=1; \
 	BUILD=build-asan SHARED=$(SHARED_ABS) sh tests/run.sh && [ $$corpus -eq 0 ]
 
 # ------------------------------------------------------------------ demo

@@ -1,7 +1,9 @@
 #!/bin/sh
 # petrarch.sh — pre-parsed PETRARCH XML (the GigaWord sample, repeated) coded
 # with the Phoenix dictionaries and CAMEO.2.0.txt named by a PETR_config.ini:
-# sentences per second and load time. Skips when ../shared is absent.
+# sentences per second and load time; `asan`: codes the sample once and fails on
+# any sanitizer report. Skips when ../shared is absent.
+mode=${1:-bench}
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
 REPEAT=${REPEAT:-100}
@@ -9,7 +11,7 @@ DYAD="$BUILD/dyad"
 SAMPLE="$SHARED/corpus/GigaWord.sample.PETR.xml"
 PHX="$SHARED/dictionaries/phoenix"
 if [ ! -f "$SAMPLE" ] || [ ! -f "$PHX/CAMEO.2.0.txt" ]; then
-    echo "bench petrarch: skipped: $SAMPLE or $PHX not found"
+    echo "$mode petrarch: skipped: $SAMPLE or $PHX not found"
     exit 0
 fi
 PHX_ABS=$(cd "$PHX" && pwd)
@@ -28,6 +30,19 @@ issuefile_name   = Phoenix.IssueCoding.txt
 new_actor_length = 0
 require_dyad = True
 END
+if [ "$mode" = asan ]; then
+    err=$(mktemp)
+    "$DYAD" code --dict "$INI" "$SAMPLE" >/dev/null 2>"$err"
+    rc=$?
+    if grep -q "Sanitizer\|runtime error" "$err" || [ "$rc" -gt 1 ]; then
+        head -40 "$err"; rm -f "$err"
+        echo "asan petrarch: FAILED (exit status $rc)"
+        exit 1
+    fi
+    tail -1 "$err"; rm -f "$err"
+    echo "asan petrarch: GigaWord sample clean"
+    exit 0
+fi
 # The sample REPEAT times in one file, each copy with its own story ids.
 XML="$BUILD/petrarch-bench.xml"
 awk -v n="$REPEAT" '

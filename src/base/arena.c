@@ -7,6 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under AddressSanitizer, memory handed back by a reset is poisoned, so a
+ * pointer kept past its arena's reset is reported like a use after free. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DY_ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DY_ARENA_ASAN 1
+#endif
+#endif
+#ifdef DY_ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct dy_arena_block {
     dy_arena_block *next;
     size_t size;    /* usable bytes in data */
@@ -25,6 +43,7 @@ static void free_chain(dy_arena_block *b)
 {
     while (b) {
         dy_arena_block *next = b->next;
+        UNPOISON(b->data, b->size);
         free(b);
         b = next;
     }
@@ -46,9 +65,11 @@ void dy_arena_reset(dy_arena *a)
         dy_arena_block *next = b->next;
         if (b->size == a->block_size) {
             b->used = 0;
+            POISON(b->data, b->size);
             b->next = a->spare;
             a->spare = b;
         } else {
+            UNPOISON(b->data, b->size);
             free(b);
         }
         b = next;
@@ -71,6 +92,7 @@ static dy_arena_block *new_block(dy_arena *a, size_t need)
         return NULL;
     b->size = size;
     b->used = 0;
+    POISON(b->data, b->size);
     return b;
 }
 
@@ -92,6 +114,7 @@ void *dy_arena_alloc(dy_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
+    UNPOISON(p, size);
     return p;
 }
 

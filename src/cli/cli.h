@@ -47,6 +47,18 @@ typedef struct cli_petr_opts {
 } cli_petr_opts;
 int cli_validate_petrarch(const char *path, const cli_petr_opts *o);
 
+/* What both kinds of validation print (validate_common.c). */
+/* The coder's explanation of story (`--only ID`). */
+void cli_print_explanation(dyad_coder *coder, const dyad_story *story);
+/* " {SRC/TGT/CODE}..." of r ({---} when none), a missing actor written
+ * no_actor, each event's date when dates, then {###} and, when complex, {+++}. */
+void cli_print_got(const dyad_result *r, const char *no_actor, int dates, int complex);
+/* Applies an option line; a bad one is reported as FILE:LINE and ignored. */
+void cli_set_option(dyad_coder *coder, const char *option, const char *file, long line);
+/* Prints "N passed, N failed"; returns the exit status (CLI_ERROR, with a
+ * message instead, when --only ID matched no record). */
+int cli_validate_totals(int passed, int failed, const char *only, const char *path);
+
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

@@ -384,7 +384,7 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
-    dy_idset_init(&r.ids);
+    dy_idset_init(&r.ids, 0);
     dy_writer_init(&r.out, stdout, "stdout", out);
     r.out.opt.quad_phoenix = quad_phoenix;
     r.out.opt.petrarch_text = with_text;

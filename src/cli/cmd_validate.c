@@ -36,28 +36,6 @@ static void print_expected(const dy_expect *e)
         fputs(" -{...}", stdout);
 }
 
-static void print_got(const dyad_result *r, int dates)
-{
-    if (r->n_events == 0)
-        fputs(" {---}", stdout);
-    for (size_t i = 0; i < r->n_events; i++) {
-        const dyad_event *ev = &r->events[i];
-        printf(" {%s/%s/%s}", ev->source ? ev->source : "", ev->target ? ev->target : "",
-               ev->code ? ev->code : "");
-        if (dates)
-            printf(" %d", ev->date);
-    }
-    int discard = r->discarded, complex = 0;
-    for (size_t i = 0; i < r->n_sentences; i++) {
-        discard |= r->sentences[i].status == DYAD_SENTENCE_DISCARD;
-        complex |= r->sentences[i].status == DYAD_SENTENCE_COMPLEX;
-    }
-    if (discard)
-        fputs(" {###}", stdout);
-    if (complex)
-        fputs(" {+++}", stdout);
-}
-
 /* Tracks SET: TIME SHIFT so expected dates are compared only when it is on. */
 static void note_time_shift(vrun *v, const char *opt)
 {
@@ -73,12 +51,7 @@ static void note_time_shift(vrun *v, const char *opt)
 static void apply_options(vrun *v, const dy_expect *e, const char *file, long line)
 {
     for (int i = 0; i < e->n_options; i++) {
-        dyad_error err = {0};
-        if (dyad_coder_set_option(v->coder, e->options[i], &err) != DYAD_OK) {
-            snprintf(err.where, sizeof err.where, "%s", file);
-            err.line = line;
-            cli_report(&err);
-        }
+        cli_set_option(v->coder, e->options[i], file, line);
         note_time_shift(v, e->options[i]);
     }
 }
@@ -107,17 +80,8 @@ static void run_record(vrun *v, const dy_record *rec, const char *file)
     story.text_len = rec->text_len;
     story.one_sentence = 1;
 
-    if (v->only) {
-        char *text = NULL;
-        if (dyad_explain(v->coder, &story, &text, &err) == DYAD_OK && text) {
-            fputs(text, stdout);
-            if (text[0] && text[strlen(text) - 1] != '\n')
-                fputc('\n', stdout);
-        } else {
-            cli_report(&err);
-        }
-        free(text);
-    }
+    if (v->only)
+        cli_print_explanation(v->coder, &story);
 
     dyad_result res;
     if (dyad_code(v->coder, &story, &res, &err) != DYAD_OK) {
@@ -134,7 +98,7 @@ static void run_record(vrun *v, const dy_record *rec, const char *file)
         printf("%s %s %s:%ld expected", ok ? "pass" : "FAIL", rec->id, file, rec->line);
         print_expected(&e);
         fputs(" got", stdout);
-        print_got(&res, v->time_check);
+        cli_print_got(&res, "", v->time_check, 1);
         fputc('\n', stdout);
     }
 }
@@ -234,11 +198,5 @@ int cmd_validate(int argc, char **argv)
     dyad_dict_free(dict);
     if (status != CLI_OK)
         return status;
-    if (v.only && v.passed + v.failed == 0) {
-        cli_errorf("no record %s in %s", v.only, project);
-        return CLI_ERROR;
-    }
-    printf("%d passed, %d failed\n", v.passed, v.failed);
-    fflush(stdout);
-    return v.failed ? CLI_ERROR : CLI_OK;
+    return cli_validate_totals(v.passed, v.failed, v.only, project);
 }

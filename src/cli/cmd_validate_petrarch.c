@@ -22,22 +22,6 @@ static void print_expected(const dy_pv_item *it)
         printf(" {%s/%s/%s}", it->events[i].source, it->events[i].target, it->events[i].code);
 }
 
-static void print_got(const dyad_result *r)
-{
-    if (r->n_events == 0)
-        fputs(" {---}", stdout);
-    for (size_t i = 0; i < r->n_events; i++) {
-        const dyad_event *ev = &r->events[i];
-        printf(" {%s/%s/%s}", ev->source ? ev->source : "---", ev->target ? ev->target : "---",
-               ev->code ? ev->code : "");
-    }
-    int discard = r->discarded;
-    for (size_t i = 0; i < r->n_sentences; i++)
-        discard |= r->sentences[i].status == DYAD_SENTENCE_DISCARD;
-    if (discard)
-        fputs(" {###}", stdout);
-}
-
 static void run_record(prun *v, const dy_pv_item *it, const char *file)
 {
     if (v->o->only && strcmp(v->o->only, it->id) != 0)
@@ -64,17 +48,8 @@ static void run_record(prun *v, const dy_pv_item *it, const char *file)
     story.presplit = &ps;
     story.n_presplit = 1;
     dyad_error err = {0};
-    if (v->o->only) {
-        char *text = NULL;
-        if (dyad_explain(v->coder, &story, &text, &err) == DYAD_OK && text) {
-            fputs(text, stdout);
-            if (text[0] && text[strlen(text) - 1] != '\n')
-                fputc('\n', stdout);
-        } else {
-            cli_report(&err);
-        }
-        free(text);
-    }
+    if (v->o->only)
+        cli_print_explanation(v->coder, &story);
     dyad_result res;
     if (dyad_code(v->coder, &story, &res, &err) != DYAD_OK) {
         printf("FAIL %s %s:%ld error: %s\n", it->id, file, it->line, err.message);
@@ -91,7 +66,7 @@ static void run_record(prun *v, const dy_pv_item *it, const char *file)
                it->line);
         print_expected(it);
         fputs(" got", stdout);
-        print_got(&res);
+        cli_print_got(&res, "---", 0, 0);
         fputc('\n', stdout);
     }
 }
@@ -100,12 +75,7 @@ static void apply_config(prun *v, const dy_pv_item *it, const char *path)
 {
     char line[512];
     snprintf(line, sizeof line, "%s = %s", it->option, it->value);
-    dyad_error err = {0};
-    if (dyad_coder_set_option(v->coder, line, &err) != DYAD_OK) {
-        snprintf(err.where, sizeof err.where, "%s", path);
-        err.line = it->line;
-        cli_report(&err);
-    }
+    cli_set_option(v->coder, line, path, it->line);
 }
 
 int cli_validate_petrarch(const char *path, const cli_petr_opts *o)
@@ -149,13 +119,7 @@ int cli_validate_petrarch(const char *path, const cli_petr_opts *o)
     dyad_coder_free(v.coder);
     dyad_dict_free(dict);
     dy_pv_close(&f);
-    if (o->only && v.passed + v.failed == 0) {
-        cli_errorf("no record %s in %s", o->only, path);
-        return CLI_ERROR;
-    }
-    if (v.excluded)
+    if (v.excluded)   /* never with --only, which runs left-out records too */
         printf("(%d records left out by <Skip> or the <Include> list)\n", v.excluded);
-    printf("%d passed, %d failed\n", v.passed, v.failed);
-    fflush(stdout);
-    return v.failed ? CLI_ERROR : CLI_OK;
+    return cli_validate_totals(v.passed, v.failed, o->only, path);
 }

@@ -4,6 +4,7 @@
 #include "code/actors.h"
 #include "code/attrib.h"
 #include "code/pattern.h"
+#include "code/section.h"
 
 /* Actor before the phrase back to a comma, else the first in the sentence. */
 static void attrib_actor(dy_code_state *cs, int loc)
@@ -43,11 +44,10 @@ dy_attrib_result dy_check_attrib(dy_code_state *cs)
         const dy_root *r = &s->roots[s->w[i].tail_of];
         if (r->closed || r->ref.kind != DY_ENTRY_VERB) continue;
         const dy_verb *v = &d->verbs[r->ref.index];
-        const dy_verb *pv = v->n_patterns ? v : &d->verbs[v->main];
-        for (uint32_t k = 0; k < pv->n_patterns; ++k) {
-            const dy_pattern *p = &d->patterns[pv->first_pattern + k];
-            dy_pmatch m;
-            if (!dy_match_pattern(s, p->phrase, r->head, r->tail, s->n - 1, &m)) continue;
+        uint32_t k = 0;
+        dy_pmatch m;
+        const dy_pattern *p = dy_section_pattern(s, r, &k, &m);
+        if (p) {
             dy_attrib_result sp = special(&p->code);
             if (sp != DY_ATTRIB_OK) return sp;
             if (m.attrib >= 0) dy_actor_codes_at(s, m.attrib, &cs->attrib);

@@ -61,6 +61,7 @@ dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *
         }
         for (size_t k = 0; k < dict->n_patterns; ++k)
             dy_pattern_need(dict, dict->patterns[k].phrase, &c->need[k]);
+        c->pidx = dy_patindex_new(dict, c->need);   /* NULL: patterns are scanned */
     }
     *out = c;
     return DYAD_OK;
@@ -74,6 +75,7 @@ void dyad_coder_free(dyad_coder *c)
     free(c->events);
     free(c->sentences);
     free(c->need);
+    dy_patindex_free(c->pidx);
     dy_lexcache_free(&c->lexcache);
     free(c);
 }
@@ -243,7 +245,9 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     cs->opt = &c->opt;
     cs->need = c->need;
     cs->have = &s->mask;
+    cs->pidx = c->pidx;
     cs->arena = &c->scratch;
+    cs->keep = &c->result;
     int shift = 0, date = st->date, nfinal = 0;
     dy_final_event final[MAX_FINAL];
     const char *reason = NULL;

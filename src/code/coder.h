@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/strbuf.h"
+#include "code/patindex.h"
 #include "code/pattern.h"
 #include "code/state.h"
 #include "dict/dict.h"
@@ -25,6 +26,7 @@ struct dyad_coder {
     dy_sentence sent;
     dy_code_state cs;
     dy_need *need;              /* per dictionary pattern (pattern.h) */
+    dy_patindex *pidx;          /* patterns by needed word (patindex.h), or NULL */
     dy_lexcache lexcache;       /* dictionary lookups by word */
     int story_discard;          /* a whole-story discard phrase was met (code/discards.c) */
     char why[256];

@@ -173,8 +173,18 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
     /* backward synsets search the whole remaining text (TABARI's docheck
      * loop); PETRARCH (tree mode) honours the connector */
     if (e->kind == DY_EL_SYNSET && !mt->up && !s->tree) skip = 1;
+    int step = mt->up ? 1 : -1;
+    int quick = e->kind == DY_EL_WORD && e->len > 0;
     for (;;) {
         if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
+        if (quick) {   /* skipping words: most fail on length or first letter */
+            const dy_token *t = s->w[*at].tok;
+            if (t->len < e->len || t->text[0] != e->word[0]) {
+                if (!skip) return 0;
+                *at += step;
+                continue;
+            }
+        }
         int i = *at;
         int r = match_one(mt, e, &i);
         if (r == 2 || (r == 1 && !full_only(e))) {
@@ -185,7 +195,7 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
             return 1;
         }
         if (!skip) return 0;
-        *at += mt->up ? 1 : -1;
+        *at += step;
     }
 }
 
@@ -271,10 +281,28 @@ int dy_pattern_maxalt(const dyad_dict *d, dy_phrase ph)
 
 void dy_pattern_need(const dyad_dict *d, dy_phrase ph, dy_need *need)
 {
-    need->n = 0;
-    for (uint32_t k = 0; k < ph.count && need->n < DY_NEED_MAX; ++k) {
+    /* three-letter prefixes first (one- and two-letter ones are common),
+     * each hash once; which four are kept only changes how much is filtered */
+    uint16_t by_len[3][DY_NEED_MAX];
+    unsigned nlen[3] = {0, 0, 0};
+    for (uint32_t k = 0; k < ph.count; ++k) {
         const dy_elem *e = &d->elems[ph.first + k];
-        if (e->kind == DY_EL_WORD && e->len > 0)
-            need->h[need->n++] = dy_prefix_hash(e->word, e->len < 3 ? e->len : 3);
+        if (e->kind != DY_EL_WORD || e->len == 0) continue;
+        size_t plen = e->len < 3 ? e->len : 3;
+        unsigned c = (unsigned)(3 - plen), j = 0;
+        if (nlen[c] == DY_NEED_MAX) continue;
+        uint16_t h = dy_prefix_hash(e->word, plen);
+        while (j < nlen[c] && by_len[c][j] != h) ++j;
+        if (j == nlen[c]) by_len[c][nlen[c]++] = h;
     }
+    unsigned n = 0;
+    for (int c = 0; c < 3; ++c) {
+        for (unsigned i = 0; i < nlen[c] && n < DY_NEED_MAX; ++i) {
+            unsigned j = 0;
+            while (j < n && need->h[j] != by_len[c][i]) ++j;
+            if (j == n) need->h[n++] = by_len[c][i];
+        }
+    }
+    need->h[0] = n ? need->h[0] : (uint16_t)DY_HASH_ALWAYS;
+    for (unsigned j = n ? n : 1; j < DY_NEED_MAX; ++j) need->h[j] = need->h[0];
 }

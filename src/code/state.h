@@ -45,7 +45,10 @@ typedef struct dy_code_state {
     int passive;
     const struct dy_need *need;       /* per pattern of the dictionary, or NULL */
     const struct dy_wordmask *have;   /* words of the sentence */
-    dy_arena *arena;             /* per-sentence scratch (tree mode builds codes there) */
+    const struct dy_patindex *pidx;   /* patterns by needed word (patindex.h), or NULL */
+    dy_arena *arena;             /* per-sentence scratch, reset before the next sentence */
+    dy_arena *keep;              /* lives as long as the story's result: codes built
+                                    here may end up in events */
     dy_tframe frame;             /* tree mode: the current verb's frame */
     int has_frame;
     dy_evt ev[DY_MAX_RAW_EVENTS];

@@ -2,6 +2,7 @@
  * non-null one moves the event date by its number of days. */
 #include "code/complexity.h"
 #include "code/pattern.h"
+#include "code/section.h"
 
 static dy_time_result apply(const dy_vcode *c, int *shift)
 {
@@ -21,11 +22,9 @@ dy_time_result dy_check_time(const dy_sentence *s, int *shift)
         const dy_root *r = dy_root_at(s, i);
         if (r->closed || r->ref.kind != DY_ENTRY_VERB) continue;
         const dy_verb *v = &d->verbs[r->ref.index];
-        const dy_verb *pv = v->n_patterns ? v : &d->verbs[v->main];
-        for (uint32_t k = 0; k < pv->n_patterns; ++k) {
-            const dy_pattern *p = &d->patterns[pv->first_pattern + k];
-            dy_pmatch m;
-            if (!dy_match_pattern(s, p->phrase, r->head, r->tail, s->n - 1, &m)) continue;
+        uint32_t k = 0;
+        dy_pmatch m;
+        for (const dy_pattern *p; (p = dy_section_pattern(s, r, &k, &m)) != NULL;) {
             dy_time_result t = apply(&p->code, shift);
             if (t != DY_TIME_NONE) return t;
         }

@@ -169,8 +169,8 @@ static int ne_code(const dy_code_state *cs, int ne, int xa, int xb, dy_actor_ref
         if (!found) where = j;
         found = 1;
     }
-    if (!found || !cs->arena) return 0;
-    char *code = dy_arena_strndup(cs->arena, buf, n);
+    if (!found || !cs->keep) return 0;
+    char *code = dy_arena_strndup(cs->keep, buf, n);   /* events outlive the sentence */
     if (!code) return 0;
     r->code = code;
     r->agent = NULL;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "code/actors.h"
+#include "code/patindex.h"
 #include "code/pattern.h"
 #include "code/verbs.h"
 
@@ -184,6 +185,74 @@ static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
     }
 }
 
+/* Where doVerb's pattern loop stands. */
+typedef struct vloop {
+    int got_pat, got_alt, maxlen, old_nev;
+} vloop;
+
+/* One pattern of the loop (the need filter passed). */
+static void try_pattern(dy_code_state *cs, vloop *st, const dy_pattern *p, int index,
+                        const dy_verb *v, const dy_root *r)
+{
+    const dy_sentence *s = cs->s;
+    const dyad_dict *d = s->dict;
+    dy_pmatch m;
+    if (!dy_match_pattern(s, p->phrase, r->head, r->tail, cs->end, &m)) return;
+    if (cs->has_frame && !dy_tree_groups_ok(s->tree, d, p->phrase, &m)) return;
+    int make = 0;
+    if (m.lenalt) {
+        st->got_alt = 1;
+        if ((int)p->length + m.lenalt > st->maxlen) {
+            make = 1;
+            st->maxlen = (int)p->length - dy_pattern_maxalt(d, p->phrase) + m.lenalt;
+        }
+    } else {
+        st->got_alt = 0;
+        st->got_pat = 1;
+        make = 1;
+    }
+    if (make) {
+        take_pattern_actors(cs, &m);
+        cs->nev = st->old_nev;   /* a longer match replaces an alternative's event */
+        make_event(cs, &p->code, index, p, v, &m);
+    }
+}
+
+static inline int lowest_bit(uint64_t b)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(b);
+#else
+    int n = 0;
+    while (!(b & 1)) { b >>= 1; ++n; }
+    return n;
+#endif
+}
+
+/* The loop over the patterns the index (code/patindex.h) says may match,
+ * in order. Patterns are sorted longest first, so "a pattern no longer than
+ * maxlen comes next" is decided at the next candidate, or after the last. */
+static void indexed_loop(dy_code_state *cs, vloop *st, const uint64_t *cand, size_t nw,
+                         uint32_t first, uint32_t npat, int index, const dy_verb *v,
+                         const dy_root *r)
+{
+    const dy_pattern *pats = &cs->s->dict->patterns[first];
+    const dy_need *need = &cs->need[first];
+    long last = -1;
+    for (size_t w = 0; w < nw; ++w) {
+        for (uint64_t b = cand[w]; b; b &= b - 1) {
+            uint32_t k = (uint32_t)(w * 64 + (size_t)lowest_bit(b));
+            last = k;
+            if (st->got_alt && (int)pats[k].length <= st->maxlen) { st->got_pat = 1; return; }
+            if (!dy_wordmask_covers(cs->have, &need[k])) continue;
+            try_pattern(cs, st, &pats[k], index, v, r);
+            if (st->got_pat) return;
+        }
+    }
+    if (st->got_alt && last + 1 < (long)npat && (int)pats[npat - 1].length <= st->maxlen)
+        st->got_pat = 1;
+}
+
 /* doVerb: patterns longest first; a match with alternatives keeps looking at
  * longer-than-matched patterns before it is accepted (manual 5.7.1). */
 static int do_verb(dy_code_state *cs, int index)
@@ -198,35 +267,36 @@ static int do_verb(dy_code_state *cs, int index)
     dy_actor_zero(&cs->target);
     if (cs->passive) { dy_actor_zero(&cs->source); cs->passive = 0; }
 
-    int got_pat = 0, got_alt = 0, maxlen = 0, old_nev = cs->nev;
-    for (uint32_t k = 0; k < pv->n_patterns && !got_pat; ++k) {
-        const dy_pattern *p = &d->patterns[pv->first_pattern + k];
-        if (got_alt && (int)p->length <= maxlen) { got_pat = 1; break; }
-        dy_pmatch m;
-        if (cs->need && !dy_wordmask_covers(cs->have, &cs->need[pv->first_pattern + k])) continue;
-        if (!dy_match_pattern(s, p->phrase, r->head, r->tail, cs->end, &m)) continue;
-        if (cs->has_frame && !dy_tree_groups_ok(s->tree, d, p->phrase, &m)) continue;
-        int make = 0;
-        if (m.lenalt) {
-            got_alt = 1;
-            if ((int)p->length + m.lenalt > maxlen) {
-                make = 1;
-                maxlen = (int)p->length - dy_pattern_maxalt(d, p->phrase) + m.lenalt;
+    vloop st = {0, 0, 0, cs->nev};
+    const dy_pattern *pats = &d->patterns[pv->first_pattern];
+    const dy_need *need = cs->need ? &cs->need[pv->first_pattern] : NULL;
+    uint32_t npat = pv->n_patterns;
+    uint64_t cand[DY_PATINDEX_WORDS];
+    size_t nw = need ? dy_patindex_candidates(cs->pidx, (uint32_t)(pv - d->verbs), cs->have,
+                                              cand)
+                     : 0;
+    if (nw) {
+        indexed_loop(cs, &st, cand, nw, pv->first_pattern, npat, index, v, r);
+    } else {
+        for (uint32_t k = 0; k < npat && !st.got_pat; ++k) {
+            if (st.got_alt) {
+                if ((int)pats[k].length <= st.maxlen) { st.got_pat = 1; break; }
+                if (need && !dy_wordmask_covers(cs->have, &need[k])) continue;
+            } else if (need) {
+                /* most patterns need a word the sentence does not have: a
+                 * tight scan on the most selective one, then the others */
+                const dy_wordmask *have = cs->have;
+                for (; k < npat; ++k)
+                    if (dy_wordmask_has(have, need[k].h[0]) && dy_wordmask_covers(have, &need[k]))
+                        break;
+                if (k == npat) break;
             }
-        } else {
-            got_alt = 0;
-            got_pat = 1;
-            make = 1;
-        }
-        if (make) {
-            take_pattern_actors(cs, &m);
-            cs->nev = old_nev;   /* a longer match replaces an alternative's event */
-            make_event(cs, &p->code, index, p, v, &m);
+            try_pattern(cs, &st, &pats[k], index, v, r);
         }
     }
     const dy_vcode *rc = root_code(d, v);
-    if (!got_pat && (rc->code || rc->special)) make_event(cs, rc, index, NULL, v, NULL);
-    return got_pat || rc->code || (rc->special && rc->special != DY_SPECIAL_NULL);
+    if (!st.got_pat && (rc->code || rc->special)) make_event(cs, rc, index, NULL, v, NULL);
+    return st.got_pat || rc->code || (rc->special && rc->special != DY_SPECIAL_NULL);
 }
 
 /* Next clause after cs->end; 0 when there is none (setClauseBounds). */

@@ -138,19 +138,12 @@ int dy_xml_comment(const char *s, size_t n, int *in_comment)
     return 1;
 }
 
-dyad_status dy_read_actors(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_actors(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *raw;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
-    const char *file = dy_build_str(b, path, strlen(path));
-    if (!file) {
-        free(buf);
-        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
-    }
+    dyad_status st = DYAD_OK;
     group g = {0};
     g.file = file;
     int list = 0;          /* 1 = in <NOUN>, 2 = in <ADJECTIVE> */
@@ -271,6 +264,5 @@ dyad_status dy_read_actors(dy_build *b, const char *path, dyad_error *err)
                           list == 1 ? "<NOUN> without </NOUN>" : "<ADJECTIVE> without </ADJECTIVE>");
     if (st == DYAD_OK)
         st = close_group(b, &g, err);
-    free(buf);
     return st;
 }

@@ -231,21 +231,15 @@ static dyad_status agent_line(agent_ctx *c, const char *s, size_t n)
     return st;
 }
 
-dyad_status dy_read_agents(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_agents(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
-    agent_ctx *c = calloc(1, sizeof *c);
-    const char *file = dy_build_str(b, path, strlen(path));
-    if (!c || !file) {
-        free(buf);
-        free(c);
-        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
-    }
+    dyad_status st = DYAD_OK;
+    agent_ctx *c = calloc(1, sizeof *c);   /* the substitution sets are large */
+    if (!c)
+        return dy_error_set(err, DYAD_ERR_NOMEM, file, 0, "out of memory");
     c->b = b;
     c->file = file;
     c->err = err;
@@ -265,6 +259,5 @@ dyad_status dy_read_agents(dy_build *b, const char *path, dyad_error *err)
             st = agent_line(c, s, n);
     }
     free(c);
-    free(buf);
     return st;
 }

@@ -106,13 +106,45 @@ int dy_special_code(const char *s, size_t n);
  * the line is (part of) such a comment and updates *in_comment. (actors.c) */
 int dy_xml_comment(const char *s, size_t n, int *in_comment);
 
-/* ---- readers */
-dyad_status dy_read_actors(dy_build *b, const char *path, dyad_error *err);
-dyad_status dy_read_agents(dy_build *b, const char *path, dyad_error *err);
-dyad_status dy_read_verbs(dy_build *b, const char *path, dyad_error *err);
-dyad_status dy_read_options(dy_build *b, const char *path, dyad_error *err);
-dyad_status dy_read_issues(dy_build *b, const char *path, dyad_error *err);
-dyad_status dy_read_discards(dy_build *b, const char *path, dyad_error *err);
+/* ---- synset.c: the synset being read (&NAME, then +MEMBER lines) */
+typedef struct dy_synset_reader {
+    long cur;                  /* index of the open synset, -1 when none */
+    DY_VEC(dy_phrase) members; /* its members so far */
+} dy_synset_reader;
+void dy_synset_reader_init(dy_synset_reader *r);
+void dy_synset_reader_free(dy_synset_reader *r);
+/* Closes the open synset, then opens name[0..n) (already upper case); a
+ * name declared before is reopened with its members, with a warning. */
+dyad_status dy_synset_open(dy_build *b, dy_synset_reader *r, const char *name, size_t n,
+                           const char *file, long line, dyad_error *err);
+dyad_status dy_synset_member(dy_synset_reader *r, dy_phrase ph, const char *file, long line,
+                             dyad_error *err);
+/* Moves the open synset's members into b->alts (warns when it has none). */
+dyad_status dy_synset_close(dy_build *b, dy_synset_reader *r, const char *file, long line,
+                            dyad_error *err);
+
+/* ---- verbs.c */
+/* Adds verb phrase s[0..n) (TABARI syntax) with its code; main < 0 makes it a
+ * root. *idx is its index or, for a duplicate (a warning, which says "its
+ * patterns join the first" for a root when join_note), -2 - the first's root. */
+dyad_status dy_add_verb(dy_build *b, const char *s, size_t n, const dy_vcode *code, int section,
+                        long main, int join_note, const char *file, long line, dyad_error *err,
+                        long *idx);
+
+/* ---- readers: each parses the text buf[0..len) of one file; `file` is its
+ * path, interned in the dictionary (load.c reads each file once). */
+dyad_status dy_read_actors(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err);
+dyad_status dy_read_agents(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err);
+dyad_status dy_read_verbs(dy_build *b, const char *file, const char *buf, size_t len,
+                          dyad_error *err);
+dyad_status dy_read_options(dy_build *b, const char *file, const char *buf, size_t len,
+                            dyad_error *err);
+dyad_status dy_read_issues(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err);
+dyad_status dy_read_discards(dy_build *b, const char *file, const char *buf, size_t len,
+                             dyad_error *err);
 
 /* ---- index.c */
 /* Builds d->index; takes over `codes` (the interned code set). */

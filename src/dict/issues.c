@@ -147,19 +147,14 @@ static dyad_status issue_line(dy_build *b, const char *s, size_t n, const char *
                                        : DYAD_OK;
 }
 
-dyad_status dy_read_issues(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_issues(dy_build *b, const char *file, const char *buf, size_t len,
+                           dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
     long lineno = 0, open_line = 0;
     int open = 0;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
-    const char *file = dy_build_str(b, path, strlen(path));
-    if (!file)
-        st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    dyad_status st = DYAD_OK;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {
         lineno++;
         dy_trim(&s, &n);
@@ -194,22 +189,16 @@ dyad_status dy_read_issues(dy_build *b, const char *path, dyad_error *err)
     }
     if (st == DYAD_OK && open)
         st = dy_error_set(err, DYAD_ERR_PARSE, file, open_line, "<ISSUE> without </ISSUE>");
-    free(buf);
     return st;
 }
 
-dyad_status dy_read_discards(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_discards(dy_build *b, const char *file, const char *buf, size_t len,
+                             dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
     long lineno = 0;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
-    const char *file = dy_build_str(b, path, strlen(path));
-    if (!file)
-        st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    dyad_status st = DYAD_OK;
     int skipped = 0;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {
         lineno++;
@@ -247,6 +236,5 @@ dyad_status dy_read_discards(dy_build *b, const char *path, dyad_error *err)
         if (st == DYAD_OK && dy_vec_push(&b->discards, dc) != 0)
             st = dy_error_set(err, DYAD_ERR_NOMEM, file, lineno, "out of memory");
     }
-    free(buf);
     return st;
 }

@@ -17,8 +17,10 @@
 
 enum file_kind { K_OPTIONS, K_ACTORS, K_AGENTS, K_VERBS, K_ISSUES, K_DISCARDS, K_COUNT };
 
-typedef dyad_status (*reader_fn)(dy_build *, const char *, dyad_error *);
-static dyad_status read_verbs_any(dy_build *b, const char *path, dyad_error *err);
+typedef dyad_status (*reader_fn)(dy_build *, const char *, const char *, size_t,
+                                 dyad_error *);
+static dyad_status read_verbs_any(dy_build *b, const char *file, const char *buf, size_t len,
+                                  dyad_error *err);
 static const reader_fn readers[K_COUNT] = {
     dy_read_options, dy_read_actors, dy_read_agents,
     read_verbs_any, dy_read_issues, dy_read_discards,
@@ -26,16 +28,26 @@ static const reader_fn readers[K_COUNT] = {
 
 /* TABARI and PETRARCH-1 verbs go to verbs.c; PETRARCH-2's CAMEO.2.0.txt
  * syntax ({noun phrase}, (prepositional phrase)) to petrarch_verbs.c. */
-static dyad_status read_verbs_any(dy_build *b, const char *path, dyad_error *err)
+static dyad_status read_verbs_any(dy_build *b, const char *file, const char *buf, size_t len,
+                                  dyad_error *err)
+{
+    return dy_petr_is_v2_verbs(buf, len) ? dy_read_petrarch_verbs(b, file, buf, len, err)
+                                         : dy_read_verbs(b, file, buf, len, err);
+}
+
+/* Reads one dictionary file, once, and hands its text to the reader of its kind. */
+static dyad_status read_dict_file(dy_build *b, int kind, const char *path, dyad_error *err)
 {
     char *buf;
     size_t len;
     dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
     if (st != DYAD_OK)
         return st;
-    int v2 = dy_petr_is_v2_verbs(buf, len);
+    const char *file = dy_build_str(b, path, strlen(path));
+    st = file ? readers[kind](b, file, buf, len, err)
+              : dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
     free(buf);
-    return v2 ? dy_read_petrarch_verbs(b, path, err) : dy_read_verbs(b, path, err);
+    return st;
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -460,7 +472,7 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
     }
     for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
         for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
-            st = readers[k](&b, fl.v[k].v[i], err);
+            st = read_dict_file(&b, k, fl.v[k].v[i], err);
     files_free(&fl);
     if (st == DYAD_OK) {
         st = freeze(&b);

@@ -427,23 +427,20 @@ static void dup_warning(dy_build *b, const char *s, size_t n)
         b->dup_warning = up[15] == 'T' || up[15] == 'O';
 }
 
-dyad_status dy_read_options(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_options(dy_build *b, const char *file, const char *buf, size_t len,
+                            dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
     long lineno = 0;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
+    dyad_status st = DYAD_OK;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {
         lineno++;
         dy_trim(&s, &n);
         if (n && s[0] == '~')
             break;
         dup_warning(b, s, n);
-        st = dy_options_apply(&b->d->options, s, n, path, lineno, err);
+        st = dy_options_apply(&b->d->options, s, n, file, lineno, err);
     }
-    free(buf);
     return st;
 }

@@ -43,6 +43,7 @@ dyad_status dy_petr_option_apply(dy_options *o, const char *line, size_t len,
 int dy_petr_is_v2_verbs(const char *text, size_t len);
 
 /* Reads a PETRARCH-2 verbs file into the dictionary being built. */
-dyad_status dy_read_petrarch_verbs(struct dy_build *b, const char *path, dyad_error *err);
+dyad_status dy_read_petrarch_verbs(struct dy_build *b, const char *file, const char *buf,
+                                   size_t len, dyad_error *err);
 
 #endif

@@ -383,8 +383,7 @@ static dyad_status scan_xml(scan *sc, const char *text, size_t len, dy_options *
     if (!ctx)
         return dy_error_set(sc->err, DYAD_ERR_NOMEM, sc->path, 0, "out of memory");
     xmlDoc *doc = xmlCtxtReadMemory(ctx, text, (int)len, sc->path, NULL,
-                                    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET |
-                                        XML_PARSE_HUGE);
+                                    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
     dyad_status st = DYAD_OK;
     if (!doc || !ctx->wellFormed) {
         const char *msg = ctx->lastError.message ? ctx->lastError.message : "malformed XML";

@@ -31,9 +31,8 @@ typedef struct pv_ctx {
     dyad_error *err;
     dy_strbuf conv;          /* a line rewritten in TABARI phrase syntax */
     DY_VEC(uint8_t) groups;  /* group bits of each element of conv */
-    long cur_synset;
+    dy_synset_reader syn;
     int synset_plain;        /* label ends in '_': members get no plurals */
-    DY_VEC(dy_phrase) members;
     long block_main;         /* first verb of the block, -1 before it */
     dy_vcode block_code;
     int in_block;
@@ -200,26 +199,12 @@ static dyad_status rewrite_pattern(pv_ctx *c, const char *s, size_t n)
 
 static dyad_status close_synset(pv_ctx *c)
 {
-    dy_build *b = c->b;
-    if (c->cur_synset < 0)
-        return DYAD_OK;
-    dy_synset *sy = &b->synsets.v[c->cur_synset];
-    sy->first_alt = (uint32_t)b->alts.n;
-    sy->n_alts = (uint32_t)c->members.n;
-    for (size_t i = 0; i < c->members.n; i++)
-        if (dy_vec_push(&b->alts, c->members.v[i]) != 0)
-            return nomem(c);
-    if (c->members.n == 0)
-        dy_build_warn(b, c->file, c->line, "synset &%s has no members", sy->name);
-    c->members.n = 0;
-    c->cur_synset = -1;
-    return DYAD_OK;
+    return dy_synset_close(c->b, &c->syn, c->file, c->line, c->err);
 }
 
 static dyad_status open_synset(pv_ctx *c, const char *s, size_t n)
 {
-    dy_build *b = c->b;
-    dyad_status st = close_synset(c);
+    dyad_status st = close_synset(c);   /* before any complaint about the name */
     if (st != DYAD_OK)
         return st;
     char name[128];
@@ -230,24 +215,7 @@ static dyad_status open_synset(pv_ctx *c, const char *s, size_t n)
             name[k++] = (char)toupper((unsigned char)s[i]);
     if (k == 0)
         return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line, "missing synset name");
-    uint32_t old;
-    if (dy_strset_get(&b->synset_names, name, k, &old)) {
-        dy_build_warn(b, c->file, c->line, "synset &%.*s declared again; members added",
-                      (int)k, name);
-        dy_synset *sy = &b->synsets.v[old];
-        for (uint32_t i = 0; i < sy->n_alts; i++)
-            if (dy_vec_push(&c->members, b->alts.v[sy->first_alt + i]) != 0)
-                return nomem(c);
-        c->cur_synset = old;
-        return DYAD_OK;
-    }
-    dy_synset sy = {0};
-    sy.name = dy_build_str(b, name, k);
-    if (!sy.name || dy_strset_put(&b->synset_names, sy.name, (uint32_t)b->synsets.n, NULL) < 0 ||
-        dy_vec_push(&b->synsets, sy) != 0)
-        return nomem(c);
-    c->cur_synset = (long)b->synsets.n - 1;
-    return DYAD_OK;
+    return dy_synset_open(c->b, &c->syn, name, k, c->file, c->line, c->err);
 }
 
 static dyad_status synset_member(pv_ctx *c, const char *s, size_t n)
@@ -287,7 +255,7 @@ static dyad_status synset_member(pv_ctx *c, const char *s, size_t n)
                                      c->line, c->err);
     if (st != DYAD_OK)
         return st;
-    return dy_vec_push(&c->members, ph) ? nomem(c) : DYAD_OK;
+    return dy_synset_member(&c->syn, ph, c->file, c->line, c->err);
 }
 
 /* --------------------------------------------------------- verbs, blocks */
@@ -340,34 +308,8 @@ static dyad_status block_header(pv_ctx *c, const char *s, size_t n)
 /* Adds one verb (TABARI syntax in c->conv); main < 0: it starts the block. */
 static dyad_status add_verb(pv_ctx *c, const dy_vcode *code, long main, long *idx)
 {
-    dy_build *b = c->b;
-    *idx = -1;
-    const char *key = dy_phrase_key(b, c->conv.s, c->conv.len);
-    uint32_t old;
-    if (dy_strset_get(&b->seen_verb, key, strlen(key), &old)) {
-        if (b->dup_warning)
-            dy_build_warn(b, c->file, c->line, "duplicate verb %s (first at %s:%u); ignored",
-                          key, b->verbs.v[old].file, b->verbs.v[old].line);
-        *idx = -2 - (long)b->verbs.v[old].main;
-        return DYAD_OK;
-    }
-    const char *k = dy_build_str(b, key, strlen(key));
-    dy_verb v = {0};
-    dyad_status st = dy_parse_phrase(b, c->conv.s, c->conv.len, 0, &v.root, NULL, c->file,
-                                     c->line, c->err);
-    if (st != DYAD_OK)
-        return st;
-    v.code = *code;
-    v.section = DY_SECTION_VERB;
-    v.main = main < 0 ? (uint32_t)b->verbs.n : (uint32_t)main;
-    v.text = dy_build_str(b, c->conv.s, c->conv.len);
-    v.file = c->file;
-    v.line = (uint32_t)c->line;
-    if (!k || !v.text || dy_strset_put(&b->seen_verb, k, (uint32_t)b->verbs.n, NULL) < 0 ||
-        dy_vec_push(&b->verbs, v) != 0)
-        return nomem(c);
-    *idx = (long)b->verbs.n - 1;
-    return DYAD_OK;
+    return dy_add_verb(c->b, c->conv.s, c->conv.len, code, DY_SECTION_VERB, main, 0, c->file,
+                       c->line, c->err, idx);
 }
 
 /* "VERB {FORMS} [CODE]" */
@@ -517,7 +459,7 @@ static dyad_status read_line(pv_ctx *c, const char *s, size_t n, int *in_comment
     }
     if (s[0] == '&')
         return open_synset(c, s, n);
-    if (s[0] == '+' && c->cur_synset >= 0)
+    if (s[0] == '+' && c->syn.cur >= 0)
         return synset_member(c, s + 1, n - 1);
     dyad_status st = close_synset(c);
     if (st != DYAD_OK)
@@ -527,24 +469,20 @@ static dyad_status read_line(pv_ctx *c, const char *s, size_t n, int *in_comment
     return verb_line(c, s, n);
 }
 
-dyad_status dy_read_petrarch_verbs(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_petrarch_verbs(dy_build *b, const char *file, const char *buf, size_t len,
+                                   dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
+    dyad_status st = DYAD_OK;
     pv_ctx c;
     memset(&c, 0, sizeof c);
     c.b = b;
     c.err = err;
-    c.cur_synset = -1;
+    dy_synset_reader_init(&c.syn);
     c.block_main = -1;
     dy_strbuf_init(&c.conv);
-    c.file = dy_build_str(b, path, strlen(path));
-    if (!c.file)
-        st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    c.file = file;
     int in_comment = 0;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {
         c.line++;
@@ -555,9 +493,8 @@ dyad_status dy_read_petrarch_verbs(dy_build *b, const char *path, dyad_error *er
     if (st == DYAD_OK && c.skipped_transforms)
         dy_build_warn(b, c.file, 0, "%ld verb transformations (~ lines) not supported; skipped",
                       c.skipped_transforms);
-    dy_vec_free(&c.members);
+    dy_synset_reader_free(&c.syn);
     dy_vec_free(&c.groups);
     dy_strbuf_free(&c.conv);
-    free(buf);
     return st;
 }

@@ -27,9 +27,7 @@ typedef struct verbs_ctx {
     int in_synsets;          /* inside <SYNSETS> */
     long cur_root;           /* main verb patterns go to; -1 before any */
     int root_from_this_line; /* for "{forms}" placement checks */
-    /* synset being read */
-    long cur_synset;         /* -1 when none */
-    DY_VEC(dy_phrase) members;
+    dy_synset_reader syn;    /* the synset being read */
     /* PETRARCH block */
     int petr_block;          /* inside a --- NAME [CODE] --- block */
     long block_main;         /* first verb of the block, -1 until seen */
@@ -43,26 +41,12 @@ static dyad_status nomem(verbs_ctx *c)
 
 static dyad_status close_synset(verbs_ctx *c)
 {
-    dy_build *b = c->b;
-    if (c->cur_synset < 0)
-        return DYAD_OK;
-    dy_synset *sy = &b->synsets.v[c->cur_synset];
-    sy->first_alt = (uint32_t)b->alts.n;
-    sy->n_alts = (uint32_t)c->members.n;
-    for (size_t i = 0; i < c->members.n; i++)
-        if (dy_vec_push(&b->alts, c->members.v[i]) != 0)
-            return nomem(c);
-    if (c->members.n == 0)
-        dy_build_warn(b, c->file, c->line, "synset &%s has no members", sy->name);
-    c->members.n = 0;
-    c->cur_synset = -1;
-    return DYAD_OK;
+    return dy_synset_close(c->b, &c->syn, c->file, c->line, c->err);
 }
 
 static dyad_status open_synset(verbs_ctx *c, const char *s, size_t n)
 {
-    dy_build *b = c->b;
-    dyad_status st = close_synset(c);
+    dyad_status st = close_synset(c);   /* before any complaint about the name */
     if (st != DYAD_OK)
         return st;
     s++;
@@ -82,26 +66,7 @@ static dyad_status open_synset(verbs_ctx *c, const char *s, size_t n)
                                 "bad character '%c' in synset name", ch);
         name[i] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
     }
-    uint32_t old;
-    if (dy_strset_get(&b->synset_names, name, n, &old)) {
-        /* the manual's own example declares &CURRENCY twice in a row */
-        dy_build_warn(b, c->file, c->line, "synset &%.*s declared again; members added",
-                      (int)n, name);
-        /* reopen: earlier members are kept by copying them back */
-        dy_synset *sy = &b->synsets.v[old];
-        for (uint32_t i = 0; i < sy->n_alts; i++)
-            if (dy_vec_push(&c->members, b->alts.v[sy->first_alt + i]) != 0)
-                return nomem(c);
-        c->cur_synset = old;
-        return DYAD_OK;
-    }
-    dy_synset sy = {0};
-    sy.name = dy_build_str(b, name, n);
-    if (!sy.name || dy_strset_put(&b->synset_names, sy.name, (uint32_t)b->synsets.n, NULL) < 0 ||
-        dy_vec_push(&b->synsets, sy) != 0)
-        return nomem(c);
-    c->cur_synset = (long)b->synsets.n - 1;
-    return DYAD_OK;
+    return dy_synset_open(c->b, &c->syn, name, n, c->file, c->line, c->err);
 }
 
 static dyad_status synset_member(verbs_ctx *c, const char *s, size_t n)
@@ -113,7 +78,7 @@ static dyad_status synset_member(verbs_ctx *c, const char *s, size_t n)
         return st;
     for (uint32_t i = 0; i < ph.count; i++) {
         const dy_elem *e = &b->elems.v[ph.first + i];
-        if (e->kind == DY_EL_SYNSET && (long)e->ref == c->cur_synset)
+        if (e->kind == DY_EL_SYNSET && (long)e->ref == c->syn.cur)
             return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line,
                                 "synset &%s refers to itself", b->synsets.v[e->ref].name);
         if (e->kind == DY_EL_ALT || e->kind == DY_EL_VERB)
@@ -121,7 +86,7 @@ static dyad_status synset_member(verbs_ctx *c, const char *s, size_t n)
                                 "synset members cannot hold %s",
                                 e->kind == DY_EL_ALT ? "alternatives" : "the verb marker *");
     }
-    return dy_vec_push(&c->members, ph) ? nomem(c) : DYAD_OK;
+    return dy_synset_member(&c->syn, ph, c->file, c->line, c->err);
 }
 
 /* Parses "[...]" at the end of s into code (absent: zero code); *phn gets
@@ -153,12 +118,10 @@ static dyad_status line_code(verbs_ctx *c, const char *s, size_t n, size_t *phn,
                           c->file, c->line, c->err);
 }
 
-/* Adds one verb entry; main < 0 makes it a root. Returns its index in *idx,
- * or -1 when it was a duplicate. */
+/* Adds one verb entry; main < 0 makes it a root. *idx as dy_add_verb's. */
 static dyad_status add_verb(verbs_ctx *c, const char *s, size_t n, const dy_vcode *code,
                             long main, long *idx)
 {
-    dy_build *b = c->b;
     dy_trim(&s, &n);
     *idx = -1;
     if (n == 0)
@@ -176,30 +139,38 @@ static dyad_status add_verb(verbs_ctx *c, const char *s, size_t n, const dy_vcod
         if (n == 0)
             return dy_error_set(c->err, DYAD_ERR_PARSE, c->file, c->line, "missing verb");
     }
+    return dy_add_verb(c->b, s, n, code, c->section, main, 1, c->file, c->line, c->err, idx);
+}
+
+dyad_status dy_add_verb(dy_build *b, const char *s, size_t n, const dy_vcode *code, int section,
+                        long main, int join_note, const char *file, long line, dyad_error *err,
+                        long *idx)
+{
+    *idx = -1;
     const char *key = dy_phrase_key(b, s, n);
     uint32_t old;
     if (dy_strset_get(&b->seen_verb, key, strlen(key), &old)) {
         if (b->dup_warning)
-            dy_build_warn(b, c->file, c->line, "duplicate verb %s (first at %s:%u)%s", key,
+            dy_build_warn(b, file, line, "duplicate verb %s (first at %s:%u)%s", key,
                           b->verbs.v[old].file, b->verbs.v[old].line,
-                          main < 0 ? "; its patterns join the first" : "; ignored");
+                          join_note && main < 0 ? "; its patterns join the first" : "; ignored");
         *idx = -2 - (long)b->verbs.v[old].main;   /* tells the caller where patterns go */
         return DYAD_OK;
     }
     const char *k = dy_build_str(b, key, strlen(key));
     dy_verb v = {0};
-    dyad_status st = dy_parse_phrase(b, s, n, 0, &v.root, NULL, c->file, c->line, c->err);
+    dyad_status st = dy_parse_phrase(b, s, n, 0, &v.root, NULL, file, line, err);
     if (st != DYAD_OK)
         return st;
     v.code = *code;
-    v.section = (uint8_t)c->section;
+    v.section = (uint8_t)section;
     v.main = main < 0 ? (uint32_t)b->verbs.n : (uint32_t)main;
     v.text = dy_build_str(b, s, n);
-    v.file = c->file;
-    v.line = (uint32_t)c->line;
+    v.file = file;
+    v.line = (uint32_t)line;
     if (!k || !v.text || dy_strset_put(&b->seen_verb, k, (uint32_t)b->verbs.n, NULL) < 0 ||
         dy_vec_push(&b->verbs, v) != 0)
-        return nomem(c);
+        return dy_error_set(err, DYAD_ERR_NOMEM, file, line, "out of memory");
     *idx = (long)b->verbs.n - 1;
     return DYAD_OK;
 }
@@ -403,26 +374,20 @@ static dyad_status tag_line(verbs_ctx *c, const char *s, size_t n)
     return DYAD_OK;
 }
 
-dyad_status dy_read_verbs(dy_build *b, const char *path, dyad_error *err)
+dyad_status dy_read_verbs(dy_build *b, const char *file, const char *buf, size_t len,
+                          dyad_error *err)
 {
-    char *buf;
-    size_t len, pos = 0, n;
+    size_t pos = 0, n;
     const char *s;
-    dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
-    if (st != DYAD_OK)
-        return st;
+    dyad_status st = DYAD_OK;
     verbs_ctx c;
     memset(&c, 0, sizeof c);
     c.b = b;
     c.err = err;
     c.cur_root = -1;
-    c.cur_synset = -1;
+    dy_synset_reader_init(&c.syn);
     c.block_main = -1;
-    c.file = dy_build_str(b, path, strlen(path));
-    if (!c.file) {
-        free(buf);
-        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
-    }
+    c.file = file;
     int in_comment = 0;
     while (st == DYAD_OK && dy_next_line(buf, len, &pos, &s, &n)) {
         c.line++;
@@ -451,7 +416,7 @@ dyad_status dy_read_verbs(dy_build *b, const char *path, dyad_error *err)
             st = open_synset(&c, s, n);
             continue;
         }
-        if (s[0] == '+' && c.cur_synset >= 0) {
+        if (s[0] == '+' && c.syn.cur >= 0) {
             st = synset_member(&c, s + 1, n - 1);
             continue;
         }
@@ -478,7 +443,6 @@ dyad_status dy_read_verbs(dy_build *b, const char *path, dyad_error *err)
                                                        : "<ATTRIB> without </ATTRIB>");
     if (st == DYAD_OK && c.in_synsets)
         dy_build_warn(b, c.file, c.line, "<SYNSETS> without </SYNSETS>");
-    dy_vec_free(&c.members);
-    free(buf);
+    dy_synset_reader_free(&c.syn);
     return st;
 }

@@ -29,7 +29,8 @@ static const char *const month_abbr[] = {
 
 static int is(const dy_token *t, const char *w)
 {
-    return strcmp(t->text, w) == 0;
+    /* the first letter rejects most words without a call (every token is tried) */
+    return t->text[0] == w[0] && strcmp(t->text, w) == 0;
 }
 
 static int weekday_of(const dy_token *t)
@@ -46,7 +47,11 @@ static int month_of(const dy_token *t)
     size_t n = t->len;
     if (n && t->text[n - 1] == '.')
         n--;
+    if (n < 3)
+        return 0;
     for (int i = 0; i < 12; i++) {
+        if (t->text[0] != months[i][0])
+            continue;
         if (strlen(months[i]) == n && !strncmp(t->text, months[i], n))
             return i + 1;
         if (strlen(month_abbr[i]) == n && !strncmp(t->text, month_abbr[i], n))

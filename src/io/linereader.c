@@ -48,27 +48,12 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err)
 {
     size_t len = 0;
     int any = 0, ch = EOF;
+    FILE *f = lr->f;
     errno = 0;
-    /* getc rather than getline: a line may not grow past the limit */
-    while ((ch = getc_unlocked(lr->f)) != EOF) {
-        any = 1;
-        if (ch == '\n')
-            break;
-        if (ch == '\r') {
-            eat_lf(lr->f);
-            break;
-        }
-        if (len >= (size_t)DYAD_MAX_LINE_BYTES) {
-            skip_rest(lr->f);
-            lr->lineno++;
-            lr->len = 0;
-            if (lr->buf)
-                lr->buf[0] = '\0';
-            dy_error_set(err, DYAD_ERR_PARSE, lr->name, lr->lineno,
-                         "line longer than the limit of %ld bytes; skipped",
-                         (long)DYAD_MAX_LINE_BYTES);
-            return DY_LINE_TOO_LONG;
-        }
+    /* getc rather than getline: a line may not grow past the limit. The
+     * inner loop runs until the buffer or the limit is reached, so it only
+     * tests for the line end. */
+    for (;;) {
         if (len + 2 > lr->cap) {
             size_t nc = lr->cap ? lr->cap * 2 : 256;
             char *p = realloc(lr->buf, nc);
@@ -79,8 +64,37 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err)
             lr->buf = p;
             lr->cap = nc;
         }
-        lr->buf[len++] = (char)ch;
+        size_t stop = lr->cap - 1;   /* room for the NUL */
+        if (stop > (size_t)DYAD_MAX_LINE_BYTES)
+            stop = (size_t)DYAD_MAX_LINE_BYTES;
+        char *buf = lr->buf;
+        while (len < stop) {
+            ch = getc_unlocked(f);
+            /* one test for ordinary bytes: EOF, LF and CR are all <= '\r' */
+            if (ch <= '\r' && (ch == '\n' || ch == '\r' || ch == EOF))
+                goto line_end;
+            buf[len++] = (char)ch;
+        }
+        any = 1;
+        if (len >= (size_t)DYAD_MAX_LINE_BYTES) {
+            ch = getc_unlocked(f);
+            if (ch == '\n' || ch == '\r' || ch == EOF)
+                goto line_end;
+            skip_rest(f);
+            lr->lineno++;
+            lr->len = 0;
+            lr->buf[0] = '\0';
+            dy_error_set(err, DYAD_ERR_PARSE, lr->name, lr->lineno,
+                         "line longer than the limit of %ld bytes; skipped",
+                         (long)DYAD_MAX_LINE_BYTES);
+            return DY_LINE_TOO_LONG;
+        }
     }
+line_end:
+    if (len > 0 || ch != EOF)
+        any = 1;
+    if (ch == '\r')
+        eat_lf(f);
     if (ch == EOF && ferror(lr->f)) {
         dy_error_set(err, DYAD_ERR_IO, lr->name, lr->lineno + 1, "read error: %s",
                      strerror(errno ? errno : EIO));

@@ -45,8 +45,7 @@ dyad_status dy_pv_open(dy_pv_file *f, const char *path, dyad_error *err)
     if (!ctx)
         return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
     xmlDoc *doc = xmlCtxtReadFile(ctx, path, NULL,
-                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET |
-                                      XML_PARSE_HUGE);
+                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET);
     if (!doc || !ctx->wellFormed) {
         /* the context keeps its last error; NOERROR kept libxml2 quiet */
         long line = ctx->lastError.line;

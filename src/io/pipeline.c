@@ -99,11 +99,6 @@ void dy_pipeline_free(dy_pipeline *p)
     free(p);
 }
 
-int dy_pipeline_threads(const dy_pipeline *p)
-{
-    return p ? p->threads : 0;
-}
-
 const dy_reader *dy_pipeline_reader(const dy_pipeline *p)
 {
     if (!p || !p->rd) return NULL;

@@ -23,7 +23,6 @@ typedef struct dy_pipeline dy_pipeline;
 dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
                             dyad_error *err);
 void dy_pipeline_free(dy_pipeline *p);
-int dy_pipeline_threads(const dy_pipeline *p);
 
 /* During a sink call: the reader's fields about the item handed out (line,
  * fixes, skip, bad, raw; fmt and name), as dy_reader_next left them for it,

@@ -1,9 +1,20 @@
 /* read_lines.c — the lines input format: each non-blank line is a story of
  * one sentence, id "FILE:LINE", date from the caller (0 when none). */
-#include <stdio.h>
-
 #include "base/error.h"
 #include "io/reader.h"
+
+/* The story id "FILE:LINE", without printf: this runs once per line. */
+static void put_id(dy_reader *r)
+{
+    char digits[24];
+    int n = 0;
+    unsigned long v = r->lr.lineno > 0 ? (unsigned long)r->lr.lineno : 0;
+    do digits[sizeof digits - 1 - n++] = (char)('0' + v % 10); while ((v /= 10) && n < 23);
+    dy_strbuf_clear(&r->id);
+    dy_strbuf_adds(&r->id, r->name);
+    dy_strbuf_addc(&r->id, ':');
+    dy_strbuf_add(&r->id, digits + sizeof digits - n, (size_t)n);
+}
 
 dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
 {
@@ -11,8 +22,7 @@ dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error 
     while ((rc = dy_linereader_next(&r->lr, err)) > 0) {
         if (dy_line_is_blank(r->lr.buf, r->lr.len))
             continue;
-        dy_strbuf_clear(&r->id);
-        dy_strbuf_printf(&r->id, "%s:%ld", r->name, r->lr.lineno);
+        put_id(r);
         if (r->id.failed)
             return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
         r->line = r->lr.lineno;
@@ -27,8 +37,7 @@ dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error 
     if (rc == DY_LINE_TOO_LONG) {   /* that line is skipped; the next call goes on */
         r->line = r->lr.lineno;
         r->skip = DY_SKIP_TOO_LONG;
-        dy_strbuf_clear(&r->id);
-        dy_strbuf_printf(&r->id, "%s:%ld", r->name, r->lr.lineno);
+        put_id(r);
         r->bad.id = r->id.s;
         return DYAD_ERR_PARSE;
     }

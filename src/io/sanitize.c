@@ -2,6 +2,7 @@
  * bytes replaced, HTML tags dropped and character references decoded. */
 #include "io/sanitize.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define MAX_TAG 1024      /* a '<' more than this far from its '>' is text */
@@ -128,6 +129,29 @@ static size_t tag(const char *s, size_t n)
     return 0;
 }
 
+/* Index of the first byte at or after i that may need a look (not ASCII,
+ * NUL, and with `html` '<' or '&'), tested eight bytes at a time; a byte
+ * before it is plain text. Returns i itself or a later index <= n. */
+static size_t plain_run(const unsigned char *u, size_t i, size_t n, int html)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const uint64_t lt = ones * '<', amp = ones * '&';
+    while (i + 8 <= n) {
+        uint64_t v, a, b;
+        memcpy(&v, u + i, 8);
+        uint64_t bad = (v & highs) | ((v - ones) & ~v & highs);   /* high bit or NUL */
+        if (html) {
+            a = v ^ lt;
+            b = v ^ amp;
+            bad |= ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
+        }
+        if (bad)
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 void dy_sanitize(const char *s, size_t n, int what, dy_strbuf *out, dy_fixes *fx)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -162,7 +186,7 @@ void dy_sanitize(const char *s, size_t n, int what, dy_strbuf *out, dy_fixes *fx
             fx->entities++;
             run = i += k;
         } else {
-            i++;
+            i = plain_run(u, i + 1, n, what & DY_SAN_HTML);
         }
     }
     dy_strbuf_add(out, s + run, i - run);

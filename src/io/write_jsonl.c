@@ -83,29 +83,34 @@ static void str_or_null(dy_strbuf *b, const char *s)
         dy_strbuf_adds(b, "null");
 }
 
+/* ,"<name><suffix>": for the fields that come in groups (source_text...). */
+static void subkey(dy_strbuf *b, const char *name, const char *suffix)
+{
+    dy_strbuf_printf(b, ",\"%s%s\":", name, suffix);
+}
+
+/* A byte offset, or null. */
+static void offset_or_null(dy_strbuf *b, int ok, size_t v)
+{
+    if (ok)
+        dy_strbuf_printf(b, "%zu", v);
+    else
+        dy_strbuf_adds(b, "null");
+}
+
 /* "<name>_text", "<name>_start", "<name>_end"; null when the span is empty. */
 static void span(dy_strbuf *b, const char *name, const dyad_story *story, dyad_span sp)
 {
-    char k[32];
     int ok = sp.end > sp.start && sp.end <= story->text_len;
-    snprintf(k, sizeof k, "%s_text", name);
-    key(b, k, 0);
+    subkey(b, name, "_text");
     if (ok)
         dy_json_string(b, story->text + sp.start, sp.end - sp.start);
     else
         dy_strbuf_adds(b, "null");
-    snprintf(k, sizeof k, "%s_start", name);
-    key(b, k, 0);
-    if (ok)
-        dy_strbuf_printf(b, "%zu", sp.start);
-    else
-        dy_strbuf_adds(b, "null");
-    snprintf(k, sizeof k, "%s_end", name);
-    key(b, k, 0);
-    if (ok)
-        dy_strbuf_printf(b, "%zu", sp.end);
-    else
-        dy_strbuf_adds(b, "null");
+    subkey(b, name, "_start");
+    offset_or_null(b, ok, sp.start);
+    subkey(b, name, "_end");
+    offset_or_null(b, ok, sp.end);
 }
 
 static void number_or_null(dy_strbuf *b, const char *k, int ok, const char *fmt, double v)
@@ -119,15 +124,11 @@ static void number_or_null(dy_strbuf *b, const char *k, int ok, const char *fmt,
 
 static void parts(dy_strbuf *b, const char *name, const dyad_actor_parts *p)
 {
-    char k[32];
-    snprintf(k, sizeof k, "%s_country", name);
-    key(b, k, 0);
+    subkey(b, name, "_country");
     str_or_null(b, p->country[0] ? p->country : NULL);
-    snprintf(k, sizeof k, "%s_is_country", name);
-    key(b, k, 0);
+    subkey(b, name, "_is_country");
     dy_strbuf_adds(b, p->is_country ? "true" : "false");
-    snprintf(k, sizeof k, "%s_agents", name);
-    key(b, k, 0);
+    subkey(b, name, "_agents");
     dy_json_string(b, p->agents, strlen(p->agents));
 }
 

@@ -1,5 +1,6 @@
 /* write_table.c — the columns of the TSV and CSV formats, in one place so
- * both stay identical: the original 18 first, then the enrichment fields. */
+ * both stay identical: the original 18 first, then the enrichment fields,
+ * duplicate folding and issues. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@ static const char *const columns[] = {
     "plover_type", "plover_mode", "plover_context",
     "source_country", "source_agents", "target_country", "target_agents",
     "place_name", "place_country", "place_lat", "place_lon", "place_precision", "place_text",
-    "mentions", "sentence_ids", "stories", "story_ids",
+    "mentions", "sentence_ids", "stories", "story_ids", "issues",
 };
 
 void dy_table_header(dy_strbuf *b, dy_put_field put)
@@ -119,5 +120,6 @@ void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o)
     else
         put(b, "", 0, 0);
     str(b, put, o->x.story_ids);
+    str(b, put, ev->issues);
     dy_strbuf_addc(b, '\n');
 }

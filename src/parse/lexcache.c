@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "parse/lexcache.h"
+#include "parse/lexer.h"
 #include "parse/sentence.h"
 #include "parse/wordmask.h"
 
@@ -25,10 +26,20 @@ void dy_lexcache_free(dy_lexcache *c)
     memset(c, 0, sizeof *c);
 }
 
-static uint32_t hash_word(const char *w, size_t n)
+/* The word's hash (FNV-1a) and its first eight bytes packed, in one pass:
+ * comparing the packed bytes needs no call to memcmp. */
+static uint32_t key_of(const char *w, size_t n, uint64_t *pre)
 {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; ++i) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    uint64_t p = 0;
+    size_t i = 0;
+    for (; i < n && i < 8; ++i) {
+        unsigned char c = (unsigned char)w[i];
+        h = (h ^ c) * 16777619u;
+        p |= (uint64_t)c << (8 * i);
+    }
+    for (; i < n; ++i) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    *pre = p;
     return h;
 }
 
@@ -49,8 +60,91 @@ uint8_t dy_entry_wtype(const dyad_dict *d, dy_entry_ref ref)
     }
 }
 
+/* Extra characters a regular ending adds to a whole-word match of a phrase's
+ * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending. */
+int dy_regular_ending(uint8_t wtype, char last, const char *rest, size_t n)
+{
+    if (wtype == DY_W_ACTOR || wtype == DY_W_AGENT || wtype == DY_W_NOUN) {
+        if (n == 1 && rest[0] == 'S') return 1;
+        if (n == 2 && rest[1] == 'S' && (rest[0] == '\'' || rest[0] == 'E')) return 2;
+        return -1;
+    }
+    if (wtype == DY_W_VERB) {
+        if (n == 1 && rest[0] == 'S') return 1;
+        if (n == 2 && rest[0] == 'E' && (rest[1] == 'D' || rest[1] == 'S' || rest[1] == 'N'))
+            return 2;
+        if (n == 3 && memcmp(rest, "ING", 3) == 0) return 3;
+        if (n == 1 && rest[0] == 'D' && last == 'E') return 1;
+    }
+    return -1;
+}
+
+int dy_cand_solo_len(const dy_cand *c, const char *w, size_t n)
+{
+    /* match_root (lexer.c) for a phrase of one word */
+    if (n > c->len0 && c->match0 != DY_MATCH_STEM) {
+        if (c->match0 == DY_MATCH_EXACT) return 0;
+        int extra = dy_regular_ending(c->wtype, c->last0, w + c->len0, n - c->len0);
+        return extra < 0 ? 0 : (int)c->len0 + extra;
+    }
+    return (int)c->len0;
+}
+
+/* Drops the one-word candidates that cannot be the longest match at w (see
+ * lexcache.h); the rest keep their order, which decides ties. */
+static size_t prune(dy_cand *out, size_t k, int closed)
+{
+    int best = 0;
+    for (size_t i = 0; i < k; ++i)
+        if (out[i].count == 1 && out[i].solo > best) best = out[i].solo;
+    size_t m = 0;
+    for (size_t i = 0; i < k; ++i) {
+        if (out[i].count == 1 && (closed != DY_C_NONE || out[i].solo == 0 || out[i].solo < best))
+            continue;
+        out[m++] = out[i];
+    }
+    return m;
+}
+
+/* Fewer adjacent candidates than this: the plain loop is as quick. */
+#define SPLIT_MIN 8
+
+static int cmp_adjkey(const void *pa, const void *pb)
+{
+    const dy_adjkey *a = pa, *b = pb;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The dy_lexsplit of a (pruned) candidate array, or NULL when not worth it. */
+static const dy_lexsplit *make_split(dy_arena *a, const dy_cand *cd, size_t n)
+{
+    size_t nadj = 0;
+    if (n >= UINT16_MAX) return NULL;
+    for (size_t k = 0; k < n; ++k)
+        nadj += cd[k].count > 1 && cd[k].adj0 && cd[k].key != DY_CAND_TRY;
+    if (nadj < SPLIT_MIN) return NULL;
+    dy_lexsplit *sp = dy_arena_alloc(a, sizeof *sp);
+    uint16_t *rest = dy_arena_alloc(a, (n - nadj + 1) * sizeof *rest);
+    dy_adjkey *adj = dy_arena_alloc(a, nadj * sizeof *adj);
+    if (!sp || !rest || !adj) return NULL;
+    sp->n_rest = sp->n_adj = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (cd[k].count > 1 && cd[k].adj0 && cd[k].key != DY_CAND_TRY) {
+            adj[sp->n_adj].key = cd[k].key;
+            adj[sp->n_adj++].pos = (uint16_t)k;
+        } else {
+            rest[sp->n_rest++] = (uint16_t)k;
+        }
+    }
+    qsort(adj, sp->n_adj, sizeof *adj, cmp_adjkey);
+    sp->rest = rest;
+    sp->adj = adj;
+    return sp;
+}
+
 static const dy_cand *compile(dy_arena *a, const dyad_dict *d, const dy_entry_ref *refs,
-                              size_t n, size_t *nref)
+                              size_t n, const char *w, size_t wn, int closed, size_t *nref)
 {
     dy_cand *out = dy_arena_alloc(a, (n + 1) * sizeof *out);
     size_t k = 0;
@@ -60,6 +154,7 @@ static const dy_cand *compile(dy_arena *a, const dyad_dict *d, const dy_entry_re
         if (ph.count == 0 || ph.count > UINT16_MAX) continue;
         const dy_elem *e = &d->elems[ph.first];
         if (e->kind != DY_EL_WORD) continue;
+        if (ph.count > 1 && e[1].kind != DY_EL_WORD) continue;   /* match_root fails it */
         dy_cand *c = &out[k++];
         c->ref = refs[i];
         c->first = ph.first;
@@ -70,21 +165,26 @@ static const dy_cand *compile(dy_arena *a, const dyad_dict *d, const dy_entry_re
         c->adj0 = e->adjacent;
         c->last0 = e->len ? e->word[e->len - 1] : '\0';
         c->word1 = 0;
+        c->key = DY_CAND_TRY;
         if (ph.count > 1 && e[1].kind == DY_EL_WORD) {
             c->word1 = 1;
             c->len1 = (uint16_t)e[1].len;
             memset(c->pre1, 0, sizeof c->pre1);
             memcpy(c->pre1, e[1].word, e[1].len < 8 ? e[1].len : 8);
             c->h1 = dy_prefix_hash(e[1].word, e[1].len < 3 ? e[1].len : 3);
+            if (c->len1) c->key = c->h1;
         }
+        c->solo = 0;
+        if (ph.count == 1) c->solo = (uint16_t)dy_cand_solo_len(c, w, wn);
     }
+    if (closed >= 0) k = prune(out, k, closed);
     *nref = k;
     return out;
 }
 
-/* The uncached lookup, into memory from `a`. */
+/* The uncached lookup, into memory from `a`; closed < 0: nothing pruned. */
 static const dy_cand *lookup(dy_arena *a, const dyad_dict *d, const char *w, size_t n,
-                             size_t *nref)
+                             int closed, size_t *nref)
 {
     dy_entry_ref tmp[STACK_REFS];
     size_t k = dy_lookup(d, w, n, tmp, STACK_REFS);
@@ -92,20 +192,28 @@ static const dy_cand *lookup(dy_arena *a, const dyad_dict *d, const char *w, siz
     if (!out) { *nref = 0; return NULL; }
     if (k <= STACK_REFS) memcpy(out, tmp, k * sizeof *out);
     else k = dy_lookup(d, w, n, out, k);
-    return compile(a, d, out, k, nref);
+    return compile(a, d, out, k, w, n, closed, nref);
 }
 
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
-                                  const char *w, size_t n, size_t *nref)
+                                  const char *w, size_t n, size_t *nref, int *closed,
+                                  const dy_lexsplit **split)
 {
-    if (!c || !c->slots || n == 0 || n > 64) return lookup(a, d, w, n, nref);
-    uint32_t h = hash_word(w, n), mask = c->cap - 1;
+    if (split) *split = NULL;
+    if (!c || !c->slots || n == 0 || n > 64) {
+        *closed = dy_closed_lookup(w, n);
+        return lookup(a, d, w, n, c ? *closed : -1, nref);
+    }
+    uint64_t pre;
+    uint32_t h = key_of(w, n, &pre), mask = c->cap - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         dy_lexslot *s = &c->slots[i];
         if (s->len == 0) break;
-        if (s->hash == h && s->len == n && memcmp(s->pre, w, n < 8 ? n : 8) == 0 &&
+        if (s->hash == h && s->len == n && s->pre == pre &&
             (n <= 8 || memcmp(s->word + 8, w + 8, n - 8) == 0)) {
             *nref = s->nref;
+            *closed = s->closed;
+            if (split) *split = s->split;
             return s->cands;
         }
     }
@@ -114,19 +222,22 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
         dy_arena_reset(&c->arena);
         c->used = 0;
     }
-    const dy_cand *refs = lookup(&c->arena, d, w, n, nref);
+    *closed = dy_closed_lookup(w, n);
+    const dy_cand *refs = lookup(&c->arena, d, w, n, *closed, nref);
     char *copy = dy_arena_strndup(&c->arena, w, n);
-    if (!refs || !copy) return lookup(a, d, w, n, nref);
+    if (!refs || !copy) return lookup(a, d, w, n, *closed, nref);
     uint32_t i = h & mask;
     while (c->slots[i].len) i = (i + 1) & mask;
     dy_lexslot *s = &c->slots[i];
     s->hash = h;
     s->len = (uint32_t)n;
-    memset(s->pre, 0, sizeof s->pre);
-    memcpy(s->pre, w, n < 8 ? n : 8);
+    s->pre = pre;
     s->word = copy;
     s->cands = refs;
     s->nref = (uint32_t)*nref;
+    s->closed = *closed;
+    s->split = make_split(&c->arena, refs, *nref);
+    if (split) *split = s->split;
     ++c->used;
     return refs;
 }

@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "dict/dict.h"
+#include "parse/wordmask.h"
 
 /* A candidate phrase with what the lexer needs of its first word inline, so
  * single-word phrases are decided without touching the dictionary arrays. */
@@ -24,18 +25,41 @@ typedef struct dy_cand {
     uint16_t len1;           /* its length */
     char pre1[8];            /* and first letters (most candidates fail here) */
     uint16_t h1;             /* its prefix hash (parse/wordmask.h) */
+    uint16_t key;            /* DY_CAND_TRY, or h1: the sentence must have it */
+    uint16_t solo;           /* one-word phrase: characters it matches at this word, 0 none */
 } dy_cand;
+
+/* A candidate to try whatever the sentence's words (one word long). Phrases
+ * whose second element is not a word never match and are left out. */
+#define DY_CAND_TRY DY_HASH_ALWAYS
 
 /* The word class an entry gives its words (dy_wtype). */
 uint8_t dy_entry_wtype(const dyad_dict *d, dy_entry_ref ref);
 
+/* For a word with many multi-word candidates whose second word must follow
+ * it at once (THE_HAGUE, THE_UNITED_...): those are found by the next word's
+ * prefix hashes in `adj` (sorted by key) and the others are listed in order
+ * in `rest`. Positions index the word's candidate array. */
+typedef struct dy_adjkey {
+    uint16_t key, pos;
+} dy_adjkey;
+
+typedef struct dy_lexsplit {
+    const uint16_t *rest;
+    uint32_t n_rest;
+    const dy_adjkey *adj;
+    uint32_t n_adj;
+} dy_lexsplit;
+
 typedef struct dy_lexslot {
     uint32_t hash;
     uint32_t len;            /* 0 = empty slot */
-    char pre[8];             /* first letters: most probes end here */
+    uint64_t pre;            /* first eight letters packed (key_of): most probes end here */
     const char *word;        /* copy in the cache arena */
     const dy_cand *cands;
     uint32_t nref;
+    int closed;              /* dy_closed_lookup of the word */
+    const dy_lexsplit *split;
 } dy_lexslot;
 
 typedef struct dy_lexcache {
@@ -49,10 +73,21 @@ int dy_lexcache_init(dy_lexcache *c, unsigned cap_log2);
 void dy_lexcache_free(dy_lexcache *c);
 
 /* Every phrase whose first word matches w[0..n) (dy_lookup, plus the E+D
- * verb ending the index does not know). The array stays valid until the
- * cache fills up and is cleared, i.e. at least for the current sentence's
- * call. With c == NULL the result goes to `a`. */
+ * verb ending the index does not know), in dictionary order, and in *closed
+ * the closed-class word w is (dy_closed_lookup). The array stays valid until
+ * the cache fills up and is cleared, i.e. at least for the current
+ * sentence's call. With c == NULL the result goes to `a`.
+ * With a cache (the lexer's longest-match search), one-word phrases that can
+ * never be the longest match at this word are left out: those matching fewer
+ * characters than another one-word phrase, and all of them when w is a
+ * closed-class word (it matches the whole word and wins ties). *split
+ * (when split is not NULL) gets the word's dy_lexsplit, or NULL. */
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
-                                  const char *w, size_t n, size_t *nref);
+                                  const char *w, size_t n, size_t *nref, int *closed,
+                                  const dy_lexsplit **split);
+
+/* Characters a one-word candidate matches at the word w[0..n) (its whole
+ * first word may add a regular ending, tabari-manual 5.2.3), 0 for none. */
+int dy_cand_solo_len(const dy_cand *c, const char *w, size_t n);
 
 #endif

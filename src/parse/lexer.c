@@ -61,25 +61,6 @@ int dy_closed_lookup(const char *w, size_t n)
     return DY_C_NONE;
 }
 
-/* Extra characters a regular ending adds to a whole-word match of a phrase's
- * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending. */
-static int regular_ending(uint8_t wtype, char last, const char *rest, size_t n)
-{
-    if (wtype == DY_W_ACTOR || wtype == DY_W_AGENT || wtype == DY_W_NOUN) {
-        if (n == 1 && rest[0] == 'S') return 1;
-        if (n == 2 && rest[1] == 'S' && (rest[0] == '\'' || rest[0] == 'E')) return 2;
-        return -1;
-    }
-    if (wtype == DY_W_VERB) {
-        if (n == 1 && rest[0] == 'S') return 1;
-        if (n == 2 && rest[0] == 'E' && (rest[1] == 'D' || rest[1] == 'S' || rest[1] == 'N'))
-            return 2;
-        if (n == 3 && memcmp(rest, "ING", 3) == 0) return 3;
-        if (n == 1 && rest[0] == 'D' && last == 'E') return 1;
-    }
-    return -1;
-}
-
 /* Matches a candidate phrase at word `start` (TABARI's matchLex). On success
  * returns the characters matched and writes the matched words to pos[]. */
 static int match_root(const dy_sentence *s, const dyad_dict *d, const dy_cand *c, int start,
@@ -129,7 +110,7 @@ static int match_root(const dy_sentence *s, const dyad_dict *d, const dy_cand *c
         if (t->len > len && match != DY_MATCH_STEM) {
             if (match == DY_MATCH_EXACT || k + 1 < c->count) return 0;
             if (word) last = len ? word[len - 1] : '\0';
-            int extra = regular_ending(c->wtype, last, t->text + len, t->len - len);
+            int extra = dy_regular_ending(c->wtype, last, t->text + len, t->len - len);
             return extra < 0 ? 0 : nmatch + extra;
         }
         skip = !adjacent;
@@ -158,48 +139,112 @@ static int add_root(dy_sentence *s, uint8_t wtype, uint8_t closed, dy_entry_ref 
     return s->nroots++;
 }
 
+/* The longest match found so far at a word. */
+typedef struct best_root {
+    int len, closed, n;
+    uint8_t wtype;
+    dy_entry_ref ref;
+    int pos[DY_MAX_WORDS];
+} best_root;
+
+/* Tries candidate cd at word i (candidates come in dictionary order). */
+static inline void consider(const dy_sentence *s, const dy_cand *cd, int i, best_root *b)
+{
+    int pos[DY_MAX_WORDS], npos, len;
+    if (cd->count == 1) {       /* decided when the word was looked up */
+        len = cd->solo;
+        pos[0] = i;
+        npos = 1;
+    } else {
+        /* most multi-word candidates fail on their second word: no call */
+        if (!dy_wordmask_has(&s->mask, cd->key)) return;
+        len = match_root(s, s->dict, cd, i, pos, &npos);
+    }
+    /* ties go to the entry listed first, as TABARI reads them in order */
+    if (len > b->len || (len == b->len && len > 0 && b->closed == DY_C_NONE &&
+                         cd->ref.kind == b->ref.kind && cd->ref.index < b->ref.index)) {
+        b->len = len;
+        b->closed = DY_C_NONE;
+        b->wtype = cd->wtype;
+        b->ref = cd->ref;
+        memcpy(b->pos, pos, (size_t)npos * sizeof *pos);
+        b->n = npos;
+    }
+}
+
+#define MAX_HITS 256
+
+/* Candidates of a split word (lexcache.h): those whose second word is the
+ * next word by its prefix hash, merged in order with the rest. 0 when there
+ * are too many to gather (then every candidate is tried). */
+static int consider_split(const dy_sentence *s, const dy_cand *cands, const dy_lexsplit *sp,
+                          int i, best_root *b)
+{
+    uint16_t hit[MAX_HITS];
+    int nh = 0;
+    if (i + 1 < s->n && s->w[i + 1].wtype != DY_W_COMMA) {
+        const dy_token *nt = s->w[i + 1].tok;
+        uint32_t h = 0;
+        for (size_t k = 0; k < nt->len && k < 3; ++k) {
+            h = h * 131u + (unsigned char)nt->text[k];
+            uint16_t key = (uint16_t)((h * 2654435761u) >> 20);   /* dy_prefix_hash */
+            size_t lo = 0, hi = sp->n_adj;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (sp->adj[mid].key < key) lo = mid + 1;
+                else hi = mid;
+            }
+            for (; lo < sp->n_adj && sp->adj[lo].key == key; ++lo) {
+                if (nh == MAX_HITS) return 0;
+                /* insertion keeps hit[] in candidate order */
+                int j = nh++;
+                while (j > 0 && hit[j - 1] > sp->adj[lo].pos) { hit[j] = hit[j - 1]; --j; }
+                hit[j] = sp->adj[lo].pos;
+            }
+        }
+    }
+    uint32_t r = 0;
+    int x = 0;
+    while (r < sp->n_rest || x < nh) {
+        if (x >= nh || (r < sp->n_rest && sp->rest[r] < hit[x]))
+            consider(s, &cands[sp->rest[r++]], i, b);
+        else
+            consider(s, &cands[hit[x++]], i, b);
+    }
+    return 1;
+}
+
 /* Assigns the longest-matching root at every still unclassified word. */
 static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
 {
     const dyad_dict *d = s->dict;
-    int pos[DY_MAX_WORDS], best[DY_MAX_WORDS], npos, nbest;
+    best_root b;
 
     for (int i = 0; i < s->n; ++i) {
         dy_word *w = &s->w[i];
         if (w->wtype != DY_W_NULL) continue;
         const dy_token *t = w->tok;
-        int bestlen = 0, bestclosed = DY_C_NONE;
-        uint8_t besttype = DY_W_NULL;
-        dy_entry_ref bestref = {0, 0};
+        b.len = 0;
+        b.closed = DY_C_NONE;
+        b.wtype = DY_W_NULL;
+        b.ref.kind = 0;
+        b.ref.index = 0;
+        b.n = 0;
 
-        int c = dy_closed_lookup(t->text, t->len);
-        if (c != DY_C_NONE) {
-            bestlen = (int)t->len;
-            bestclosed = c;
-            besttype = closed_words[c].wtype;
-            best[0] = i;
-            nbest = 1;
-        }
         size_t nref;
-        const dy_cand *cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref);
-        for (size_t k = 0; k < nref; ++k) {
-            const dy_cand *cd = &cands[k];
-            /* most multi-word candidates fail on their second word: no call */
-            if (cd->count > 1 && (!cd->word1 || (cd->len1 && !dy_wordmask_has(&s->mask, cd->h1))))
-                continue;
-            int len = match_root(s, d, cd, i, pos, &npos);
-            /* ties go to the entry listed first, as TABARI reads them in order */
-            if (len > bestlen || (len == bestlen && len > 0 && bestclosed == DY_C_NONE &&
-                                  cd->ref.kind == bestref.kind && cd->ref.index < bestref.index)) {
-                bestlen = len;
-                bestclosed = DY_C_NONE;
-                besttype = cd->wtype;
-                bestref = cd->ref;
-                memcpy(best, pos, (size_t)npos * sizeof *pos);
-                nbest = npos;
-            }
+        int c;
+        const dy_lexsplit *sp;
+        const dy_cand *cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref, &c, &sp);
+        if (c != DY_C_NONE) {
+            b.len = (int)t->len;
+            b.closed = c;
+            b.wtype = closed_words[c].wtype;
+            b.pos[0] = i;
+            b.n = 1;
         }
-        if (bestlen > 0) add_root(s, besttype, (uint8_t)bestclosed, bestref, best, nbest, bestlen);
+        if (!sp || !consider_split(s, cands, sp, i, &b))
+            for (size_t k = 0; k < nref; ++k) consider(s, &cands[k], i, &b);
+        if (b.len > 0) add_root(s, b.wtype, (uint8_t)b.closed, b.ref, b.pos, b.n, b.len);
     }
 }
 
@@ -209,7 +254,9 @@ int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail)
     int pos[DY_MAX_WORDS], npos, best = -1, bestlen = 0;
     const dy_token *t = s->w[i].tok;
     size_t nref;
-    const dy_cand *cands = dy_lexcache_lookup(NULL, a, s->dict, t->text, t->len, &nref);
+    int closed;
+    const dy_cand *cands = dy_lexcache_lookup(NULL, a, s->dict, t->text, t->len, &nref, &closed,
+                                              NULL);
     for (size_t k = 0; k < nref; ++k) {
         if (cands[k].ref.kind != DY_ENTRY_AGENT) continue;
         int len = match_root(s, s->dict, &cands[k], i, pos, &npos);
@@ -262,6 +309,7 @@ dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_opt
                    const dy_tokens *toks, int date, dy_lexcache *cache, dyad_error *err)
 {
     memset(s, 0, sizeof *s);
+    dy_wordmask_init(&s->mask);
     s->dict = d;
     s->opt = opt;
     s->date = date;

@@ -19,4 +19,9 @@ int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail);
 /* The closed-class word spelled w[0..n), or DY_C_NONE. */
 int dy_closed_lookup(const char *w, size_t n);
 
+/* Extra characters a regular ending adds to a whole-word match of a phrase's
+ * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending
+ * (lexcache.c). */
+int dy_regular_ending(uint8_t wtype, char last, const char *rest, size_t n);
+
 #endif

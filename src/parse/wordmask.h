@@ -6,9 +6,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* bits[64] is not a hash: its bit 0 (DY_HASH_ALWAYS) is set in every mask
+ * made by dy_wordmask_init, so "always" needs no test of its own. */
 typedef struct dy_wordmask {
-    uint64_t bits[64];
+    uint64_t bits[65];
 } dy_wordmask;
+
+#define DY_HASH_ALWAYS 4096u
+
+static inline void dy_wordmask_init(dy_wordmask *m)
+{
+    for (int k = 0; k < 64; ++k) m->bits[k] = 0;
+    m->bits[64] = 1;
+}
 
 /* Hash of the first min(n, 3) letters of w. */
 static inline uint16_t dy_prefix_hash(const char *w, size_t n)
@@ -20,9 +30,12 @@ static inline uint16_t dy_prefix_hash(const char *w, size_t n)
 
 static inline void dy_wordmask_add(dy_wordmask *m, const char *w, size_t n)
 {
-    for (size_t k = 1; k <= n && k <= 3; ++k) {
-        uint16_t h = dy_prefix_hash(w, k);
-        m->bits[h >> 6] |= 1ull << (h & 63);
+    /* dy_prefix_hash of 1, 2 and 3 letters, computed incrementally */
+    uint32_t h = 0;
+    for (size_t k = 0; k < n && k < 3; ++k) {
+        h = h * 131u + (unsigned char)w[k];
+        uint16_t x = (uint16_t)((h * 2654435761u) >> 20);
+        m->bits[x >> 6] |= 1ull << (x & 63);
     }
 }
 

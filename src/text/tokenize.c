@@ -309,40 +309,62 @@ dyad_status dy_tokenize(dy_arena *a, const char *text, size_t start, size_t end,
     size_t i = start;
     while (i < end) {
         unsigned c = u[i];
-        /* fast path: a run of ASCII letters and digits inside a word */
+        /* a word opening with an ASCII letter or digit is begun here (as
+         * ascii() would) and filled by the fast path below */
+        if (!t.in_word && (c - 'a' < 26u || c - 'A' < 26u || c - '0' < 10u)) {
+            int lc = c - 'a' < 26u ? DY_CASE_LOWER : c - 'A' < 26u ? DY_CASE_UPPER : DY_CASE_NONE;
+            if (!word_begin(&t, i, lc))
+                break;
+        }
+        /* fast path: a run of ASCII letters and digits inside a word, in
+         * locals (t's fields live in memory: it is passed to the helpers) */
         if (t.in_word && t.p < t.buf_end - 1) {
             char *limit = t.w_text + DY_WORD_MAX;
             if (limit > t.buf_end - 1)
                 limit = t.buf_end - 1;
-            while (i < end && t.p < limit) {
-                c = u[i];
-                if (c >= 'a' && c <= 'z') {
-                    *t.p++ = (char)(c - ('a' - 'A'));
-                    t.w_lower = 1;
-                    t.prev = P_LOWER;
-                } else if (c >= 'A' && c <= 'Z') {
-                    *t.p++ = (char)c;
-                    t.w_upper = 1;
-                    t.prev = P_UPPER;
-                } else if (c >= '0' && c <= '9') {
-                    *t.p++ = (char)c;
-                    t.prev = P_DIGIT;
+            char *p = t.p;
+            size_t j = i, stop = end - i;
+            if ((size_t)(limit - p) < stop)
+                stop = (size_t)(limit - p);   /* one byte written per byte read */
+            stop += i;
+            int lower = 0, upper = 0;
+            while (j < stop) {
+                c = u[j];
+                if (c - 'a' < 26u) {
+                    *p++ = (char)(c - ('a' - 'A'));
+                    lower = 1;
+                } else if (c - 'A' < 26u) {
+                    *p++ = (char)c;
+                    upper = 1;
+                } else if (c - '0' < 10u) {
+                    *p++ = (char)c;
                 } else {
                     break;
                 }
-                i++;
-                t.w_keep = t.p;
-                t.w_end_keep = i;
+                j++;
             }
-            if (t.w_lower)
-                t.any_lower = 1;
-            if (t.w_upper)
-                t.any_upper = 1;
+            if (j != i) {
+                unsigned last = u[j - 1];
+                t.p = t.w_keep = p;
+                t.w_end_keep = j;
+                t.prev = last - 'a' < 26u ? P_LOWER : last - 'A' < 26u ? P_UPPER : P_DIGIT;
+                i = j;
+            }
+            if (lower)
+                t.w_lower = t.any_lower = 1;
+            if (upper)
+                t.w_upper = t.any_upper = 1;
             if (i >= end)
                 break;
             c = u[i];
         }
         int ok;
+        if (c == ' ') {   /* what ascii() does with a blank, without the call */
+            word_end(&t);
+            t.prev = P_OTHER;
+            i++;
+            continue;
+        }
         if (c < 0x80) {
             if (c == '/' && i + 1 < end && u[i + 1] == '*') {
                 word_end(&t);

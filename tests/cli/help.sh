@@ -14,7 +14,7 @@ head -1 "$TMP/out" >"$TMP/first"
     echo "FAIL: --help first line: $(cat "$TMP/first")"; failures=$((failures + 1)); }
 grep -q "^exit status: 0 success" "$TMP/out" || { echo "FAIL: --help documents exit status"; failures=$((failures + 1)); }
 
-for cmd in code validate explain; do
+for cmd in code validate explain codes dict; do
     DESC="help $cmd"
     run "$DYAD" help $cmd
     expect_rc 0

@@ -28,6 +28,16 @@ DESC="issues in JSON Lines"
 run "$DYAD" code --out jsonl --dict "$P/PETR_config.ini" "$P/discards.xml"
 grep -q '"issues":"WARMTH"' "$TMP/out" || { echo "FAIL: $DESC"; failures=$((failures + 1)); }
 
+DESC="issues: the last TSV and CSV column"
+run "$DYAD" code --dict "$P/PETR_config.ini" "$P/discards.xml"
+awk -F'\t' '{ print $1 "\t" $NF }' "$TMP/out" >"$TMP/cut"
+printf 'story_id\tissues\nM\tWARMTH\n' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/cut" || failures=$((failures + 1))
+run "$DYAD" code --out csv --dict "$P/PETR_config.ini" "$P/discards.xml"
+awk -F, '{ print $1 "," $NF }' "$TMP/out" | tr -d '\r' >"$TMP/cut"
+printf 'story_id,issues\nM,WARMTH\n' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/cut" || failures=$((failures + 1))
+
 DESC="require_dyad = False codes a missing actor as ---"
 run "$DYAD" code --dict "$P/no_dyad.ini" "$P/monad.xml"
 cut -f1,4-6 "$TMP/out" >"$TMP/cut"

@@ -60,7 +60,8 @@ Test(sanitize, html)
 Test(idset, duplicates)
 {
     dy_idset s;
-    dy_idset_init(&s);
+    dy_idset_init(&s, 0);
+    cr_expect_eq(s.window, DY_IDSET_WINDOW);
     char id[32];
     for (int i = 0; i < 5000; i++) {
         snprintf(id, sizeof id, "story-%d", i);
@@ -72,6 +73,39 @@ Test(idset, duplicates)
     }
     cr_expect_eq(dy_idset_add(&s, "", 0), 1);
     cr_expect_eq(dy_idset_add(&s, "", 0), 0);
+    dy_idset_free(&s);
+}
+
+/* An endless stream: only the last `window` distinct ids are remembered, the
+ * table never grows past them, and eviction keeps every probe run intact. */
+Test(idset, window)
+{
+    dy_idset s;
+    dy_idset_init(&s, 1000);
+    char id[32];
+    for (int i = 0; i < 100000; i++) {
+        snprintf(id, sizeof id, "story-%d", i);
+        cr_assert_eq(dy_idset_add(&s, id, strlen(id)), 1, "%s", id);
+        if (i % 97 == 0)   /* a repeat inside the window is found */
+            cr_assert_eq(dy_idset_add(&s, id, strlen(id)), 0, "%s", id);
+    }
+    cr_expect_eq(s.n, 1000);
+    cr_expect_leq(s.cap, 2048);
+    cr_expect_eq(s.ring_cap, 1000);
+    size_t used = 0;
+    for (size_t i = 0; i < s.cap; i++)
+        used += s.slot[i] != 0;
+    cr_expect_eq(used, 1000);
+    for (int i = 99000; i < 100000; i++) {   /* the last 1000: all still there */
+        snprintf(id, sizeof id, "story-%d", i);
+        cr_assert_eq(dy_idset_add(&s, id, strlen(id)), 0, "%s", id);
+    }
+    snprintf(id, sizeof id, "story-%d", 98999);   /* just out of the window */
+    cr_expect_eq(dy_idset_add(&s, id, strlen(id)), 1);
+    snprintf(id, sizeof id, "story-%d", 99000);   /* ... which pushed this one out */
+    cr_expect_eq(dy_idset_add(&s, id, strlen(id)), 1);
+    snprintf(id, sizeof id, "story-%d", 99999);
+    cr_expect_eq(dy_idset_add(&s, id, strlen(id)), 0);
     dy_idset_free(&s);
 }
 

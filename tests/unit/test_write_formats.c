@@ -59,7 +59,8 @@ static dyad_event event(void)
     return e;
 }
 
-static char *write_fmt(dy_out_format fmt, int phoenix)
+/* The test event written in fmt, with issue codes `issues` (may be NULL). */
+static char *write_issues(dy_out_format fmt, int phoenix, const char *issues)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -68,6 +69,7 @@ static char *write_fmt(dy_out_format fmt, int phoenix)
     dyad_error err = {0};
     dyad_story s = story();
     dyad_event e = event();
+    e.issues = issues;
     dy_event_extra x = {2, "st,1_1;st,1_3", 0, NULL};
     dy_writer_init(&w, f, "mem", fmt);
     w.opt.quad_phoenix = phoenix;
@@ -76,6 +78,11 @@ static char *write_fmt(dy_out_format fmt, int phoenix)
     dy_writer_free(&w);
     fclose(f);
     return buf;
+}
+
+static char *write_fmt(dy_out_format fmt, int phoenix)
+{
+    return write_issues(fmt, phoenix, NULL);
 }
 
 /* RFC 4180: splits one record starting at *p into fields (malloc'd). */
@@ -193,10 +200,30 @@ Test(formats, tsv_same_columns_as_csv)
     line2[strlen(line2) - 1] = '\0';
     int nv = split_tabs(line2, v, 64);
     cr_assert_eq(nh, nv);
-    cr_expect_eq(nh, 41);
+    cr_expect_eq(nh, 42);
+    cr_expect_str_eq(h[41], "issues", "the last column");
+    cr_expect_str_eq(v[41], "", "no issues");
     cr_expect_str_eq(v[col(h, nh, "quad_class")], "1", "Phoenix quad of 04");
     cr_expect_str_eq(v[col(h, nh, "place_text")], "Kabul");
     free(out);
+}
+
+/* The issue codes of the sentence close every TSV and CSV line, as in JSONL. */
+Test(formats, issues_column)
+{
+    for (int csv = 0; csv <= 1; csv++) {
+        char *buf = write_issues(csv ? DY_OUT_CSV : DY_OUT_TSV, 0, "SALT CARAVAN");
+        size_t len = strlen(buf);
+        const char *eol = csv ? "\r\n" : "\n";
+        char want[64];
+        snprintf(want, sizeof want, "%cissues%s", csv ? ',' : '\t', eol);
+        char *nl = strstr(buf, eol);
+        cr_assert_not_null(nl);
+        cr_expect_eq(strncmp(nl - 6 - 1, want, strlen(want)), 0, "header ends with issues");
+        snprintf(want, sizeof want, "%cSALT CARAVAN%s", csv ? ',' : '\t', eol);
+        cr_expect_str_eq(buf + len - strlen(want), want);
+        free(buf);
+    }
 }
 
 Test(formats, jsonl)
