@@ -1,6 +1,7 @@
 /* pattern.c — TABARI's checkPattern: the part after '*' is matched forward from
  * the verb, the part before it backward; blank connectors let words be skipped. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/pattern.h"
@@ -57,6 +58,15 @@ static int actor_tail(const dy_sentence *s, int i)
     if (s->w[i].deref) return i;
     while (i < s->n - 1 && !dy_is_tail(s, i, DY_W_ACTOR)) ++i;
     return i;
+}
+
+/* Can a member of synset ss (index ref) start with the whole word t? Its
+ * first letter and its length must both occur among the members'. */
+static inline int synset_may_start(const dy_sentence *s, const dy_synset *ss, uint32_t ref,
+                                   const dy_token *t)
+{
+    if (!(ss->initials & dy_initial_bit(t->text[0]))) return 0;
+    return !s->synset_lens || ((s->synset_lens[ref] >> (t->len < 63 ? t->len : 63)) & 1u);
 }
 
 static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int skip);
@@ -129,13 +139,22 @@ static int match_one(matcher *mt, const dy_elem *e, int *i)
         const dy_synset *ss = &mt->d->synsets[e->ref];
         /* no member starts with this word's letter (tree mode backward
          * matches a member's last word here, so it cannot ask) */
-        if ((mt->up || !s->tree) && w->tok->len &&
-            !(ss->initials & dy_initial_bit(w->tok->text[0])))
+        if ((mt->up || !s->tree) && w->tok->len && !synset_may_start(s, ss, e->ref, w->tok))
             return 0;
         int ok = 0;
+        const dy_token *tk = w->tok;
+        int whole_first = mt->up || !s->tree;   /* member_match tests the first word whole */
         ++mt->depth;
-        for (uint32_t k = 0; k < ss->n_alts && !ok; ++k)
-            ok = member_match(mt, mt->d->alts[ss->first_alt + k], i);
+        for (uint32_t k = 0; k < ss->n_alts && !ok; ++k) {
+            dy_phrase ph = mt->d->alts[ss->first_alt + k];
+            if (ph.count == 0) continue;
+            /* most members fail on the first word's length or letter: no call */
+            const dy_elem *e0 = &mt->d->elems[ph.first];
+            if (e0->kind == DY_EL_WORD && (whole_first || ph.count == 1) &&
+                (tk->len != e0->len || (e0->len && tk->text[0] != e0->word[0])))
+                continue;
+            ok = member_match(mt, ph, i);
+        }
         --mt->depth;
         return ok ? 2 : 0;
     }
@@ -175,11 +194,17 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
     if (e->kind == DY_EL_SYNSET && !mt->up && !s->tree) skip = 1;
     int step = mt->up ? 1 : -1;
     int quick = e->kind == DY_EL_WORD && e->len > 0;
+    const dy_synset *qss = e->kind == DY_EL_SYNSET && e->ref < mt->d->n_synsets &&
+                                   (mt->up || !s->tree)
+                               ? &mt->d->synsets[e->ref]
+                               : NULL;
     for (;;) {
         if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
-        if (quick) {   /* skipping words: most fail on length or first letter */
+        /* skipping words: most fail on length or first letter, without a call */
+        if (quick || qss) {
             const dy_token *t = s->w[*at].tok;
-            if (t->len < e->len || t->text[0] != e->word[0]) {
+            if (quick ? (t->len < e->len || t->text[0] != e->word[0])
+                      : (t->len && !synset_may_start(s, qss, e->ref, t))) {
                 if (!skip) return 0;
                 *at += step;
                 continue;
@@ -250,6 +275,24 @@ int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int
         if (!match_seq(&mt, el, v, &at, !el[v - 1].adjacent)) return 0;
     }
     return 1;
+}
+
+uint64_t *dy_synset_lens(const dyad_dict *d)
+{
+    if (!d->n_synsets) return NULL;
+    uint64_t *lens = calloc(d->n_synsets, sizeof *lens);
+    if (!lens) return NULL;
+    for (size_t i = 0; i < d->n_synsets; ++i) {
+        const dy_synset *ss = &d->synsets[i];
+        for (uint32_t k = 0; k < ss->n_alts; ++k) {
+            dy_phrase ph = d->alts[ss->first_alt + k];
+            if (ph.count == 0) continue;                 /* never matches */
+            const dy_elem *e0 = &d->elems[ph.first];
+            if (e0->kind != DY_EL_WORD) lens[i] = ~0ull;
+            else lens[i] |= 1ull << (e0->len < 63 ? e0->len : 63);
+        }
+    }
+    return lens;
 }
 
 static int alt_len(const dyad_dict *d, dy_phrase ph)

@@ -50,6 +50,12 @@ static inline int dy_wordmask_covers(const dy_wordmask *have, const dy_need *nee
  * optional, so they add nothing). */
 void dy_pattern_need(const dyad_dict *d, dy_phrase ph, dy_need *need);
 
+/* Per synset of the dictionary, bit L set when a member's first word has L
+ * letters (bit 63: 63 or more, or a member not starting with a word: all
+ * bits): a member matches a word only when their lengths agree. malloc'd;
+ * NULL when the dictionary has no synsets or memory runs out. */
+uint64_t *dy_synset_lens(const dyad_dict *d);
+
 /* Length of the longest alternative of each { } set, summed (TABARI's maxalt). */
 int dy_pattern_maxalt(const dyad_dict *d, dy_phrase ph);
 

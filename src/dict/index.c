@@ -69,6 +69,7 @@ static int push_key(key **keys, size_t *n, size_t *cap, const struct dyad_dict *
         *cap = nc;
     }
     key *k = &(*keys)[(*n)++];
+    memset(k, 0, sizeof *k);   /* padding too: refs are written to .dyd files */
     k->word = e->word;
     k->len = e->len;
     k->cat = e->match == DY_MATCH_STEM ? CAT_STEM

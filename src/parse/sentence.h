@@ -87,6 +87,9 @@ typedef struct dy_sentence {
     dy_entry_ref fwd_ref;
     /* The input's Treebank parse, aligned with the words; NULL: shallow parse */
     const struct dy_tree *tree;
+    /* Per synset, the first-word lengths of its members (code/pattern.h,
+     * set by the coder); NULL: not known */
+    const uint64_t *synset_lens;
 } dy_sentence;
 
 /* What FORWARD: hands from one sentence to the next (tabari-manual 8.4). */

@@ -323,6 +323,8 @@ dyad_status dy_tokenize(dy_arena *a, const char *text, size_t start, size_t end,
             if (limit > t.buf_end - 1)
                 limit = t.buf_end - 1;
             char *p = t.p;
+            if (limit < p)
+                limit = p;
             size_t j = i, stop = end - i;
             if ((size_t)(limit - p) < stop)
                 stop = (size_t)(limit - p);   /* one byte written per byte read */

@@ -93,7 +93,7 @@ Test(dedup, one_a_day)
     cr_expect_eq(d.g[2]->ev.date, 20260102);
     cr_expect_str_eq(d.g[2]->story_ids.s, "C");
     /* many distinct keys: the table grows */
-    static char codes[500][8];
+    static char codes[500][12];   /* room for any int, so -O1 sees no truncation */
     for (int i = 0; i < 500; i++) {
         snprintf(codes[i], sizeof codes[i], "%03d", i);
         dyad_event e = ev(1, 20260105, "ZRV", "QLD", codes[i]);

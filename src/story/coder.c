@@ -8,7 +8,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "base/strbuf.h"
-#include "code/coder.h"
+#include "story/coder.h"
 #include "code/attrib.h"
 #include "code/actors.h"
 #include "code/complexity.h"
@@ -63,6 +63,7 @@ dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *
             dy_pattern_need(dict, dict->patterns[k].phrase, &c->need[k]);
         c->pidx = dy_patindex_new(dict, c->need);   /* NULL: patterns are scanned */
     }
+    c->synset_lens = dy_synset_lens(dict);          /* NULL: synsets are not filtered */
     *out = c;
     return DYAD_OK;
 }
@@ -76,6 +77,7 @@ void dyad_coder_free(dyad_coder *c)
     free(c->sentences);
     free(c->need);
     dy_patindex_free(c->pidx);
+    free(c->synset_lens);
     dy_lexcache_free(&c->lexcache);
     free(c);
 }
@@ -234,6 +236,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
                        c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, tree, err);
     if (rc != DYAD_OK) return rc;
     if (truncated) s->truncated = 1;
+    s->synset_lens = c->synset_lens;
 
     dy_code_state *cs = &c->cs;
     /* everything but the 18 KB of raw events: each is cleared when made

@@ -27,6 +27,7 @@ struct dyad_coder {
     dy_code_state cs;
     dy_need *need;              /* per dictionary pattern (pattern.h) */
     dy_patindex *pidx;          /* patterns by needed word (patindex.h), or NULL */
+    uint64_t *synset_lens;      /* dy_synset_lens (pattern.h), or NULL */
     dy_lexcache lexcache;       /* dictionary lookups by word */
     int story_discard;          /* a whole-story discard phrase was met (code/discards.c) */
     char why[256];

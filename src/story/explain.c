@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/error.h"
-#include "code/coder.h"
+#include "story/coder.h"
 
 static const char *status_name(dyad_sentence_status st)
 {
