@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int dy_vec_grow(void **v, size_t *cap, size_t n, size_t elem)
 {
@@ -15,6 +16,9 @@ int dy_vec_grow(void **v, size_t *cap, size_t n, size_t elem)
     void *p = realloc(*v, want * elem);
     if (!p)
         return -1;
+    /* zeroed so struct padding is defined: compiled dictionaries (.dyd) are
+     * written byte for byte and must be reproducible */
+    memset((char *)p + *cap * elem, 0, (want - *cap) * elem);
     *v = p;
     *cap = want;
     return 0;
