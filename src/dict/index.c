@@ -224,6 +224,29 @@ static size_t emit(const struct dy_index *ix, uint32_t first, uint32_t count,
     return k;
 }
 
+/* The child of node reached by ch, or NULL. build() makes children in byte
+ * order (the keys are sorted by memcmp), so wide nodes (the root has one
+ * child per first letter) are searched by halves. */
+static const trie_node *child(const struct dy_index *ix, const trie_node *node, unsigned ch)
+{
+    const trie_node *c = &ix->nodes[node->first_child];
+    size_t lo = 0, hi = node->n_children;
+    while (hi - lo > 8) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned x = (unsigned char)c[mid].ch;
+        if (x == ch)
+            return &c[mid];
+        if (x < ch)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < hi; lo++)
+        if ((unsigned char)c[lo].ch == ch)
+            return &c[lo];
+    return NULL;
+}
+
 size_t dy_lookup(const struct dyad_dict *d, const char *w, size_t n,
                  dy_entry_ref *out, size_t max)
 {
@@ -246,12 +269,7 @@ size_t dy_lookup(const struct dyad_dict *d, const char *w, size_t n,
         }
         if (i == n)
             break;
-        const trie_node *next = NULL;
-        for (uint16_t c = 0; c < node->n_children; c++)
-            if (ix->nodes[node->first_child + c].ch == w[i]) {
-                next = &ix->nodes[node->first_child + c];
-                break;
-            }
+        const trie_node *next = child(ix, node, (unsigned char)w[i]);
         if (!next)
             break;
         node = next;

@@ -1,8 +1,9 @@
 /* idset.c — the last N story ids of a run, to find duplicates: an open
- * addressing table of 64-bit FNV-1a hashes plus a FIFO ring for eviction. */
+ * addressing table of 64-bit hashes plus a FIFO ring for eviction. */
 #include "io/idset.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void dy_idset_init(dy_idset *s, size_t window)
 {
@@ -18,11 +19,22 @@ void dy_idset_free(dy_idset *s)
     dy_idset_init(s, s->window);
 }
 
+/* Eight bytes a step (ids are paths plus line numbers, forty bytes and
+ * more); every step is invertible, so ids of one length that differ in one
+ * chunk never collide. */
 static uint64_t hash(const char *id, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)id[i]) * 0x100000001b3u;
+    uint64_t h = 0xcbf29ce484222325u ^ len, x;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, id + i, 8);
+        h = (h ^ x) * 0x100000001b3u;
+        h ^= h >> 29;
+    }
+    x = 0;
+    for (size_t k = 0; i + k < len; k++)
+        x |= (uint64_t)(unsigned char)id[i + k] << (8 * k);
+    h = (h ^ x) * 0x100000001b3u;
     h ^= h >> 33;   /* spread the low bits used for the slot */
     h *= 0xff51afd7ed558ccdu;
     h ^= h >> 33;

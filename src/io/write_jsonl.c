@@ -1,5 +1,6 @@
 /* write_jsonl.c — one event as a JSON object on one line, with our own
  * escaper: fast, no allocation per event, invalid UTF-8 replaced by U+FFFD. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,13 +37,26 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 void dy_json_string(dy_strbuf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    size_t run = 0;   /* bytes [run, i) are plain and not yet added */
     dy_strbuf_addc(b, '"');
     for (size_t i = 0; i < n;) {
         unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t len = utf8_len(u + i, n - i);
+            if (len) {
+                i += len;
+                continue;
+            }
+        }
+        if (i > run)
+            dy_strbuf_add(b, s + run, i - run);
         if (c == '"' || c == '\\') {
             dy_strbuf_addc(b, '\\');
             dy_strbuf_addc(b, (char)c);
-            i++;
         } else if (c < 0x20) {
             switch (c) {
             case '\n': dy_strbuf_adds(b, "\\n"); break;
@@ -50,29 +64,38 @@ void dy_json_string(dy_strbuf *b, const char *s, size_t n)
             case '\r': dy_strbuf_adds(b, "\\r"); break;
             default: dy_strbuf_printf(b, "\\u%04x", c);
             }
-            i++;
-        } else if (c < 0x80) {
-            dy_strbuf_addc(b, (char)c);
-            i++;
         } else {
-            size_t len = utf8_len(u + i, n - i);
-            if (len) {
-                dy_strbuf_add(b, s + i, len);
-                i += len;
-            } else {
-                dy_strbuf_adds(b, "\\ufffd");
-                i++;
-            }
+            dy_strbuf_adds(b, "\\ufffd");
         }
+        run = ++i;
     }
+    if (n > run)
+        dy_strbuf_add(b, s + run, n - run);
     dy_strbuf_addc(b, '"');
+}
+
+/* The decimal digits of v: printf costs more than the rest of the line. */
+static void put_long(dy_strbuf *b, long v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long m = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    dy_strbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static void key(dy_strbuf *b, const char *k, int first)
 {
-    if (!first)
-        dy_strbuf_addc(b, ',');
-    dy_strbuf_printf(b, "\"%s\":", k);
+    if (first)
+        dy_strbuf_addc(b, '"');
+    else
+        dy_strbuf_add(b, ",\"", 2);
+    dy_strbuf_adds(b, k);
+    dy_strbuf_add(b, "\":", 2);
 }
 
 static void str_or_null(dy_strbuf *b, const char *s)
@@ -86,13 +109,18 @@ static void str_or_null(dy_strbuf *b, const char *s)
 /* ,"<name><suffix>": for the fields that come in groups (source_text...). */
 static void subkey(dy_strbuf *b, const char *name, const char *suffix)
 {
-    dy_strbuf_printf(b, ",\"%s%s\":", name, suffix);
+    dy_strbuf_add(b, ",\"", 2);
+    dy_strbuf_adds(b, name);
+    dy_strbuf_adds(b, suffix);
+    dy_strbuf_add(b, "\":", 2);
 }
 
 /* A byte offset, or null. */
 static void offset_or_null(dy_strbuf *b, int ok, size_t v)
 {
-    if (ok)
+    if (ok && v <= (size_t)LONG_MAX)
+        put_long(b, (long)v);
+    else if (ok)
         dy_strbuf_printf(b, "%zu", v);
     else
         dy_strbuf_adds(b, "null");
@@ -140,9 +168,18 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "story_id", 1);
     str_or_null(b, story->id);
     key(b, "sentence", 0);
-    dy_strbuf_printf(b, "%d", ev->sentence);
+    put_long(b, ev->sentence);
     key(b, "date", 0);
-    if (ev->date)
+    if (ev->date > 0 && ev->date <= 99991231) {
+        char d[12] = "\"0000-00-00\"";
+        int y = ev->date / 10000, m = ev->date / 100 % 100, day = ev->date % 100;
+        for (int i = 4; i >= 1; i--, y /= 10) d[i] = (char)('0' + y % 10);
+        d[6] = (char)('0' + m / 10);
+        d[7] = (char)('0' + m % 10);
+        d[9] = (char)('0' + day / 10);
+        d[10] = (char)('0' + day % 10);
+        dy_strbuf_add(b, d, 12);
+    } else if (ev->date)
         dy_strbuf_printf(b, "\"%04d-%02d-%02d\"", ev->date / 10000, ev->date / 100 % 100,
                          ev->date % 100);
     else
@@ -170,11 +207,11 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "pattern_file", 0);
     str_or_null(b, ev->pattern_where);
     key(b, "pattern_line", 0);
-    dy_strbuf_printf(b, "%ld", ev->pattern_line);
+    put_long(b, ev->pattern_line);
     key(b, "attribution", 0);
     str_or_null(b, ev->attribution);
     key(b, "date_shift", 0);
-    dy_strbuf_printf(b, "%d", ev->date_shift);
+    put_long(b, ev->date_shift);
     key(b, "date_origin", 0);
     str_or_null(b, dy_date_origin_name(ev->date_origin));
     span(b, "date", story, ev->date_span);
@@ -204,7 +241,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     str_or_null(b, has_place ? dy_precision_name(ev->place.precision) : NULL);
     span(b, "place", story, has_place ? ev->place.span : (dyad_span){0, 0});
     key(b, "mentions", 0);
-    dy_strbuf_printf(b, "%d", o->x.mentions);
+    put_long(b, o->x.mentions);
     key(b, "sentence_ids", 0);
     str_or_null(b, o->x.sentence_ids);
     if (ev->issues) {   /* issue codes (IssueCoding dictionaries), when any */
@@ -213,7 +250,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     }
     if (o->x.n_stories) {
         key(b, "stories", 0);
-        dy_strbuf_printf(b, "%d", o->x.n_stories);
+        put_long(b, o->x.n_stories);
         key(b, "story_ids", 0);
         str_or_null(b, o->x.story_ids);
     }

@@ -36,11 +36,35 @@ static void num(dy_strbuf *b, dy_put_field put, const char *fmt, double v)
     put(b, tmp, n > 0 ? (size_t)n : 0, 0);
 }
 
+/* Decimal digits of v into the end of tmp[0, 24); returns where they start.
+ * Hand-rolled: snprintf costs more than the rest of an event line. */
+static char *decimal(char tmp[24], long v)
+{
+    char *p = tmp + 24;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
+
 static void integer(dy_strbuf *b, dy_put_field put, long v)
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%ld", v);
-    put(b, tmp, (size_t)n, 0);
+    char tmp[24];
+    char *p = decimal(tmp, v);
+    put(b, p, (size_t)(tmp + 24 - p), 0);
+}
+
+/* YYYY-MM-DD, each part zero-padded as "%04d-%02d-%02d" pads them. */
+static void put_digits(char *out, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
 }
 
 /* text, start and end of a span; three empty fields when it is empty. */
@@ -67,9 +91,17 @@ void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o)
     const dyad_event *ev = o->ev;
     const dyad_story *story = o->story;
     char date[16] = "";
-    if (ev->date)
+    if (ev->date > 0) {
+        put_digits(date, ev->date / 10000 % 10000, 4);
+        date[4] = '-';
+        put_digits(date + 5, ev->date / 100 % 100, 2);
+        date[7] = '-';
+        put_digits(date + 8, ev->date % 100, 2);
+        date[10] = '\0';
+    } else if (ev->date) {
         snprintf(date, sizeof date, "%04d-%02d-%02d", ev->date / 10000 % 10000,
                  ev->date / 100 % 100, ev->date % 100);
+    }
     put(b, story->id ? story->id : "", story->id ? strlen(story->id) : 0, 1);
     integer(b, put, ev->sentence);
     str(b, put, date);

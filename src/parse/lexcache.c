@@ -26,23 +26,6 @@ void dy_lexcache_free(dy_lexcache *c)
     memset(c, 0, sizeof *c);
 }
 
-/* The word's hash (FNV-1a) and its first eight bytes packed, in one pass:
- * comparing the packed bytes needs no call to memcmp. */
-static uint32_t key_of(const char *w, size_t n, uint64_t *pre)
-{
-    uint32_t h = 2166136261u;
-    uint64_t p = 0;
-    size_t i = 0;
-    for (; i < n && i < 8; ++i) {
-        unsigned char c = (unsigned char)w[i];
-        h = (h ^ c) * 16777619u;
-        p |= (uint64_t)c << (8 * i);
-    }
-    for (; i < n; ++i) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    *pre = p;
-    return h;
-}
-
 uint8_t dy_entry_wtype(const dyad_dict *d, dy_entry_ref ref)
 {
     switch (ref.kind) {
@@ -127,7 +110,8 @@ static const dy_lexsplit *make_split(dy_arena *a, const dy_cand *cd, size_t n)
     dy_lexsplit *sp = dy_arena_alloc(a, sizeof *sp);
     uint16_t *rest = dy_arena_alloc(a, (n - nadj + 1) * sizeof *rest);
     dy_adjkey *adj = dy_arena_alloc(a, nadj * sizeof *adj);
-    if (!sp || !rest || !adj) return NULL;
+    uint16_t *bucket = dy_arena_alloc(a, (DY_SPLIT_BUCKETS + 1) * sizeof *bucket);
+    if (!sp || !rest || !adj || !bucket) return NULL;
     sp->n_rest = sp->n_adj = 0;
     for (size_t k = 0; k < n; ++k) {
         if (cd[k].count > 1 && cd[k].adj0 && cd[k].key != DY_CAND_TRY) {
@@ -138,8 +122,13 @@ static const dy_lexsplit *make_split(dy_arena *a, const dy_cand *cd, size_t n)
         }
     }
     qsort(adj, sp->n_adj, sizeof *adj, cmp_adjkey);
+    for (uint32_t b = 0, k = 0; b <= DY_SPLIT_BUCKETS; ++b) {
+        while (k < sp->n_adj && (adj[k].key >> DY_SPLIT_SHIFT) < b) ++k;
+        bucket[b] = (uint16_t)k;
+    }
     sp->rest = rest;
     sp->adj = adj;
+    sp->bucket = bucket;
     return sp;
 }
 
@@ -204,19 +193,15 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
         *closed = dy_closed_lookup(w, n);
         return lookup(a, d, w, n, c ? *closed : -1, nref);
     }
-    uint64_t pre;
-    uint32_t h = key_of(w, n, &pre), mask = c->cap - 1;
-    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        dy_lexslot *s = &c->slots[i];
-        if (s->len == 0) break;
-        if (s->hash == h && s->len == n && s->pre == pre &&
-            (n <= 8 || memcmp(s->word + 8, w + 8, n - 8) == 0)) {
-            *nref = s->nref;
-            *closed = s->closed;
-            if (split) *split = s->split;
-            return s->cands;
-        }
+    const dy_lexslot *hit = dy_lexcache_find(c, w, n);
+    if (hit) {
+        *nref = hit->nref;
+        *closed = hit->closed;
+        if (split) *split = hit->split;
+        return hit->cands;
     }
+    uint64_t pre;
+    uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
     if (c->used >= c->cap / 4 * 3) {        /* full: start over */
         memset(c->slots, 0, c->cap * sizeof *c->slots);
         dy_arena_reset(&c->arena);

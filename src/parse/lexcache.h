@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "dict/dict.h"
@@ -49,7 +50,13 @@ typedef struct dy_lexsplit {
     uint32_t n_rest;
     const dy_adjkey *adj;
     uint32_t n_adj;
+    /* adj[bucket[b], bucket[b + 1]) are the keys k with k >> DY_SPLIT_SHIFT
+     * == b (keys are prefix hashes, below 4096): no binary search */
+    const uint16_t *bucket;
 } dy_lexsplit;
+
+#define DY_SPLIT_SHIFT 4
+#define DY_SPLIT_BUCKETS (4096u >> DY_SPLIT_SHIFT)
 
 typedef struct dy_lexslot {
     uint32_t hash;
@@ -67,6 +74,66 @@ typedef struct dy_lexcache {
     uint32_t cap, used;
     dy_arena arena;
 } dy_lexcache;
+
+/* A word's cache key: its first eight bytes packed (compared instead of
+ * calling memcmp) and a hash mixed from them and the rest eight bytes at a
+ * time, so a word costs a few loads, not a multiply per byte. */
+static inline uint32_t dy_lexcache_key(const char *w, size_t n, uint64_t *pre)
+{
+    uint64_t p = 0, x;
+    size_t i;
+    if (n >= 8) {
+        memcpy(&p, w, 8);
+    } else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* two overlapping loads: byte k still lands at bits 8k..8k+7 */
+        if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, w, 4);
+            memcpy(&b, w + n - 4, 4);
+            p = a | (uint64_t)b << (8 * (n - 4));
+        } else if (n >= 2) {
+            uint16_t a, b;
+            memcpy(&a, w, 2);
+            memcpy(&b, w + n - 2, 2);
+            p = a | (uint64_t)b << (8 * (n - 2));
+        } else if (n == 1) {
+            p = (unsigned char)w[0];
+        }
+#else
+        for (i = 0; i < n; ++i) p |= (uint64_t)(unsigned char)w[i] << (8 * i);
+#endif
+    }
+    uint64_t h = (p ^ n) * 0x9E3779B97F4A7C15u;
+    for (i = 8; i + 8 <= n; i += 8) {
+        memcpy(&x, w + i, 8);
+        h = (h ^ (h >> 29) ^ x) * 0x9E3779B97F4A7C15u;
+    }
+    if (i < n) {
+        x = 0;
+        for (size_t k = 0; i + k < n; ++k) x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
+        h = (h ^ (h >> 29) ^ x) * 0x9E3779B97F4A7C15u;
+    }
+    *pre = p;
+    return (uint32_t)(h >> 32);   /* the high half is the well-mixed one */
+}
+
+/* The slot caching w[0..n), or NULL when it is not cached (yet): the lexer
+ * calls this inline for every word, dy_lexcache_lookup only on a miss. */
+static inline const dy_lexslot *dy_lexcache_find(const dy_lexcache *c, const char *w,
+                                                 size_t n)
+{
+    if (!c || !c->slots || n == 0 || n > 64) return NULL;
+    uint64_t pre;
+    uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        const dy_lexslot *s = &c->slots[i];
+        if (s->len == 0) return NULL;
+        if (s->hash == h && s->len == n && s->pre == pre &&
+            (n <= 8 || memcmp(s->word + 8, w + 8, n - 8) == 0))
+            return s;
+    }
+}
 
 /* cap_log2 slots (e.g. 15 = 32768); returns 0, or -1 when out of memory. */
 int dy_lexcache_init(dy_lexcache *c, unsigned cap_log2);

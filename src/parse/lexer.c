@@ -188,13 +188,10 @@ static int consider_split(const dy_sentence *s, const dy_cand *cands, const dy_l
         for (size_t k = 0; k < nt->len && k < 3; ++k) {
             h = h * 131u + (unsigned char)nt->text[k];
             uint16_t key = (uint16_t)((h * 2654435761u) >> 20);   /* dy_prefix_hash */
-            size_t lo = 0, hi = sp->n_adj;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (sp->adj[mid].key < key) lo = mid + 1;
-                else hi = mid;
-            }
-            for (; lo < sp->n_adj && sp->adj[lo].key == key; ++lo) {
+            size_t lo = sp->bucket[key >> DY_SPLIT_SHIFT];
+            size_t hi = sp->bucket[(key >> DY_SPLIT_SHIFT) + 1];
+            while (lo < hi && sp->adj[lo].key < key) ++lo;
+            for (; lo < hi && sp->adj[lo].key == key; ++lo) {
                 if (nh == MAX_HITS) return 0;
                 /* insertion keeps hit[] in candidate order */
                 int j = nh++;
@@ -234,7 +231,16 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
         size_t nref;
         int c;
         const dy_lexsplit *sp;
-        const dy_cand *cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref, &c, &sp);
+        const dy_cand *cands;
+        const dy_lexslot *hit = dy_lexcache_find(cache, t->text, t->len);
+        if (hit) {
+            cands = hit->cands;
+            nref = hit->nref;
+            c = hit->closed;
+            sp = hit->split;
+        } else {
+            cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref, &c, &sp);
+        }
         if (c != DY_C_NONE) {
             b.len = (int)t->len;
             b.closed = c;

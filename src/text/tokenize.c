@@ -34,10 +34,27 @@ typedef struct tk {
     int w_first_upper, w_lower, w_upper, w_periods;
 } tk;
 
+/* Word-at-a-time classification of ASCII bytes (GCC and Clang on
+ * little-endian machines): byte k of the word is byte k of the text. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DY_SWAR 1
+#define SW_ONES 0x0101010101010101ull
+#define SW_HIGHS 0x8080808080808080ull
+/* High bit of each byte of x (all below 0x80) that lies in [lo, hi]. */
+static inline uint64_t sw_range(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t ge = x + SW_ONES * (0x80u - lo);   /* high bit: byte >= lo */
+    uint64_t gt = x + SW_ONES * (0x7Fu - hi);   /* high bit: byte > hi */
+    return ge & ~gt & SW_HIGHS;
+}
+#else
+#define DY_SWAR 0
+#endif
+
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* Closes the word in progress; a word of only apostrophes is no word. */
-static void word_end(tk *t)
+static inline void word_end(tk *t)
 {
     if (!t->in_word)
         return;
@@ -329,8 +346,37 @@ dyad_status dy_tokenize(dy_arena *a, const char *text, size_t start, size_t end,
             if ((size_t)(limit - p) < stop)
                 stop = (size_t)(limit - p);   /* one byte written per byte read */
             stop += i;
-            int lower = 0, upper = 0;
-            while (j < stop) {
+            int lower = 0, upper = 0, stopped = 0;
+#if DY_SWAR
+            /* eight bytes at a time while they are letters and digits; the
+             * byte loop below finishes the word */
+            while (j + 8 <= stop) {
+                uint64_t x, letter, digit, bad, lows, m;
+                memcpy(&x, u + j, 8);
+                uint64_t x7 = x & ~SW_HIGHS;   /* no carries between bytes */
+                letter = sw_range(x7 | SW_ONES * 0x20, 'a', 'z');
+                digit = sw_range(x7, '0', '9');
+                bad = ~((letter | digit) & ~x) & SW_HIGHS;
+                unsigned n = bad ? (unsigned)__builtin_ctzll(bad) >> 3 : 8;
+                stopped = n < 8;   /* u[j + n] ends the run: no byte loop */
+                if (n == 0)
+                    break;
+                m = n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+                letter &= m;
+                lows = (letter >> 2) & x;            /* bit 5 of lower-case letters */
+                if (lows)
+                    lower = 1;
+                if (letter & ~(lows << 2))
+                    upper = 1;
+                x &= ~lows;
+                memcpy(p, &x, 8);                    /* room: j + 8 <= stop */
+                p += n;
+                j += n;
+                if (n < 8)
+                    break;
+            }
+#endif
+            while (!stopped && j < stop) {
                 c = u[j];
                 if (c - 'a' < 26u) {
                     *p++ = (char)(c - ('a' - 'A'));
