@@ -59,7 +59,7 @@ dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err);
 void dyad_dict_free(dyad_dict *dict);
 
 /* Writes the loaded dictionary to one compiled file (by convention FILE.dyd)
- * that dyad_dict_load maps into memory and uses without parsing. A .dyd made
+ * that dyad_dict_load reads into memory and uses without parsing. A .dyd made
  * by another version of dyad, or damaged, is refused with a clear error. */
 dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *err);
 

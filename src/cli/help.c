@@ -92,7 +92,7 @@ static const char dict_help[] =
     "\n"
     "Loads the dictionaries (actors, agents, verbs, patterns, synsets, issues,\n"
     "discards, options) and writes them to one compiled file. --dict FILE.dyd\n"
-    "then maps it into memory without parsing. A .dyd made by another dyad\n"
+    "then loads it into memory without parsing. A .dyd made by another dyad\n"
     "version or build, or damaged, is refused: compile it again.\n"
     "  -o FILE, --out FILE  the file to write\n"
     "exit status: 0 written; 1 a dictionary or write error; 2 bad usage.\n";

@@ -1,5 +1,5 @@
 /* dyd.h — compiled dictionaries: a loaded dyad_dict written to one binary
- * .dyd file that later loads by mapping it into memory, without parsing. */
+ * .dyd file that later loads by reading it into memory, without parsing. */
 #ifndef DY_DICT_DYD_H
 #define DY_DICT_DYD_H
 
@@ -14,7 +14,7 @@
 /* Does the file start with the .dyd magic? (0 when unreadable) */
 int dy_dyd_is(const char *path);
 
-/* Maps a .dyd file: refused with DYAD_ERR_PARSE and a clear message when it
+/* Loads a .dyd file (read into memory and relocated, no parsing): refused with DYAD_ERR_PARSE and a clear message when it
  * is foreign, truncated, corrupt (checksum) or made by another dyad build
  * (version, struct layout). */
 dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err);
@@ -23,17 +23,13 @@ dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err);
 dyad_status dy_dyd_load_mem(const void *data, size_t len, const char *name, dyad_dict **out,
                             dyad_error *err);
 
-/* The same from a malloc'd buffer the dictionary takes over (freed on error). */
-dyad_status dy_dyd_load_owned(unsigned char *buf, size_t len, const char *name,
-                              dyad_dict **out, dyad_error *err);
-
 /* The default dictionaries compiled at build time (build/gen/default_dyd.c,
  * made by tools/dydc.c and tools/embed_bin.sh) in chunks of 4095 bytes. */
 #define DY_EMBED_CHUNK 4095
 extern const char dy_default_dyd[][DY_EMBED_CHUNK];
 extern const size_t dy_default_dyd_len;
 
-/* Releases the mapping of a dictionary loaded by dy_dyd_load (no-op otherwise). */
+/* Releases the memory of a dictionary loaded from a .dyd (no-op otherwise). */
 void dy_dyd_unmap(struct dyad_dict *d);
 
 /* The compiled form of d, malloc'd into *out (for dyad_dict_save and tests). */
