@@ -1,17 +1,16 @@
 /* dyd.c — the compiled dictionary format: every array of a dyad_dict and its
  * strings in one file; pointers are stored as offsets and fixed up at load. */
-#define _DEFAULT_SOURCE   /* MAP_ANONYMOUS, madvise */
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.h"
+#include "base/hugemem.h"
 #include "dict/build.h"
 #include "dict/dyd.h"
 
@@ -622,22 +621,10 @@ static dyad_status relocate(unsigned char *base, size_t size, const char *name,
 
 /* The file is copied into fresh anonymous memory rather than mapped: the
  * pointer fix-ups write to most pages, and in a private file mapping each of
- * those writes is a copy-on-write fault (thousands of them). Anonymous
- * memory advised as huge pages takes a handful of faults, and the coder's
- * walks over the arrays then miss the TLB less. */
-#define HUGE_PAGE ((size_t)2 << 20)
+ * those writes is a copy-on-write fault (thousands of them). Memory advised
+ * as huge pages takes a handful of faults, and the coder's walks over the
+ * arrays then miss the TLB less. */
 #define READ_CHUNK ((size_t)256 << 10)   /* summed while still in cache */
-
-static unsigned char *new_buffer(size_t size, size_t *len)
-{
-    *len = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-    void *p = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return NULL;
-#ifdef MADV_HUGEPAGE
-    (void)madvise(p, *len, MADV_HUGEPAGE);   /* advice only: fine if refused */
-#endif
-    return p;
-}
 
 /* Where the bytes come from: a file descriptor, or memory when fd < 0. */
 typedef struct source {
@@ -667,7 +654,7 @@ static dyad_status load(const source *src, size_t size, const char *name, dyad_d
     *out = NULL;
     if (size < sizeof(dyd_header)) return refused(err, name, "not a compiled dyad dictionary");
     size_t len;
-    unsigned char *base = new_buffer(size, &len);
+    unsigned char *base = dy_huge_alloc(size, &len);
     if (!base) return dy_error_set(err, DYAD_ERR_NOMEM, name, 0, "out of memory");
     dyad_status rc = DYAD_OK;
     if (take(src, base, 0, sizeof(dyd_header)) != 0)
@@ -693,7 +680,7 @@ static dyad_status load(const source *src, size_t size, const char *name, dyad_d
     }
     if (rc == DYAD_OK) rc = relocate(base, size, name, out, err);
     if (rc != DYAD_OK) {
-        munmap(base, len);
+        dy_huge_free(base, len);
         return rc;
     }
     (*out)->mapped = base;
@@ -728,6 +715,6 @@ dyad_status dy_dyd_load_mem(const void *data, size_t len, const char *name, dyad
 void dy_dyd_unmap(struct dyad_dict *d)
 {
     if (!d || !d->mapped) return;
-    munmap(d->mapped, d->mapped_len);
+    dy_huge_free(d->mapped, d->mapped_len);
     d->mapped = NULL;
 }

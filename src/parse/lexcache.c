@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hugemem.h"
 #include "parse/lexcache.h"
 #include "parse/lexer.h"
 #include "parse/sentence.h"
@@ -14,14 +15,15 @@ int dy_lexcache_init(dy_lexcache *c, unsigned cap_log2)
 {
     memset(c, 0, sizeof *c);
     c->cap = 1u << cap_log2;
-    c->slots = calloc(c->cap, sizeof *c->slots);
+    /* probed at random, once per word: huge pages spare a TLB miss each */
+    c->slots = dy_huge_alloc(c->cap * sizeof *c->slots, &c->slots_len);
     dy_arena_init(&c->arena, 256 * 1024);
     return c->slots ? 0 : -1;
 }
 
 void dy_lexcache_free(dy_lexcache *c)
 {
-    free(c->slots);
+    dy_huge_free(c->slots, c->slots_len);
     dy_arena_free(&c->arena);
     memset(c, 0, sizeof *c);
 }
@@ -184,6 +186,18 @@ static const dy_cand *lookup(dy_arena *a, const dyad_dict *d, const char *w, siz
     return compile(a, d, out, k, w, n, closed, nref);
 }
 
+static void clear(dy_lexcache *c)
+{
+    memset(c->slots, 0, c->cap * sizeof *c->slots);
+    dy_arena_reset(&c->arena);
+    c->used = 0;
+}
+
+void dy_lexcache_reserve(dy_lexcache *c, size_t n)
+{
+    if (c && c->slots && c->used + n >= c->cap / 4 * 3) clear(c);
+}
+
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
                                   const char *w, size_t n, size_t *nref, int *closed,
                                   const dy_lexsplit **split)
@@ -202,11 +216,7 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
     }
     uint64_t pre;
     uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
-    if (c->used >= c->cap / 4 * 3) {        /* full: start over */
-        memset(c->slots, 0, c->cap * sizeof *c->slots);
-        dy_arena_reset(&c->arena);
-        c->used = 0;
-    }
+    if (c->used >= c->cap / 4 * 3) clear(c);   /* full: start over */
     *closed = dy_closed_lookup(w, n);
     const dy_cand *refs = lookup(&c->arena, d, w, n, *closed, nref);
     char *copy = dy_arena_strndup(&c->arena, w, n);

@@ -71,6 +71,7 @@ typedef struct dy_lexslot {
 
 typedef struct dy_lexcache {
     dy_lexslot *slots;       /* cap slots, cap a power of two */
+    size_t slots_len;        /* bytes mapped for them (base/hugemem.h) */
     uint32_t cap, used;
     dy_arena arena;
 } dy_lexcache;
@@ -118,14 +119,25 @@ static inline uint32_t dy_lexcache_key(const char *w, size_t n, uint64_t *pre)
     return (uint32_t)(h >> 32);   /* the high half is the well-mixed one */
 }
 
-/* The slot caching w[0..n), or NULL when it is not cached (yet): the lexer
- * calls this inline for every word, dy_lexcache_lookup only on a miss. */
-static inline const dy_lexslot *dy_lexcache_find(const dy_lexcache *c, const char *w,
-                                                 size_t n)
+/* Asks the CPU to start loading a word's home slot (its key's), so that the
+ * lexer can look up all the words of a sentence with their misses overlapped. */
+#if defined(__GNUC__)
+#define DY_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define DY_PREFETCH(p) ((void)(p))
+#endif
+
+static inline void dy_lexcache_prefetch(const dy_lexcache *c, uint32_t h)
 {
-    if (!c || !c->slots || n == 0 || n > 64) return NULL;
-    uint64_t pre;
-    uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
+    DY_PREFETCH(&c->slots[h & (c->cap - 1)]);
+}
+
+/* The slot caching w[0..n) whose key (dy_lexcache_key) is h and pre, or NULL
+ * when it is not cached (yet); c has slots and 0 < n <= 64. */
+static inline const dy_lexslot *dy_lexcache_probe(const dy_lexcache *c, const char *w, size_t n,
+                                                  uint32_t h, uint64_t pre)
+{
+    uint32_t mask = c->cap - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         const dy_lexslot *s = &c->slots[i];
         if (s->len == 0) return NULL;
@@ -134,6 +146,27 @@ static inline const dy_lexslot *dy_lexcache_find(const dy_lexcache *c, const cha
             return s;
     }
 }
+
+/* Can w[0..n) be cached at all? */
+static inline int dy_lexcache_takes(const dy_lexcache *c, size_t n)
+{
+    return c && c->slots && n > 0 && n <= 64;
+}
+
+/* The slot caching w[0..n), or NULL when it is not cached (yet). */
+static inline const dy_lexslot *dy_lexcache_find(const dy_lexcache *c, const char *w,
+                                                 size_t n)
+{
+    if (!dy_lexcache_takes(c, n)) return NULL;
+    uint64_t pre;
+    uint32_t h = dy_lexcache_key(w, n, &pre);
+    return dy_lexcache_probe(c, w, n, h, pre);
+}
+
+/* Clears the cache now if n more words might fill it: then no slot or
+ * candidate array found for a sentence of n words moves or goes away while
+ * the sentence is being looked up. */
+void dy_lexcache_reserve(dy_lexcache *c, size_t n);
 
 /* cap_log2 slots (e.g. 15 = 32768); returns 0, or -1 when out of memory. */
 int dy_lexcache_init(dy_lexcache *c, unsigned cap_log2);

@@ -211,12 +211,30 @@ static int consider_split(const dy_sentence *s, const dy_cand *cands, const dy_l
     return 1;
 }
 
-/* Assigns the longest-matching root at every still unclassified word. */
+/* Assigns the longest-matching root at every still unclassified word. Much
+ * of the time goes to waiting for memory: each word's cache slot, then its
+ * candidates. So all the slots are prefetched first, and while one word is
+ * matched the next word's candidates are on their way. */
 static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
 {
     const dyad_dict *d = s->dict;
     best_root b;
+    uint32_t key[DY_MAX_WORDS];
+    uint64_t pre[DY_MAX_WORDS];
+    uint8_t keyed[DY_MAX_WORDS];
 
+    dy_lexcache_reserve(cache, (size_t)s->n);
+    for (int i = 0; i < s->n; ++i) {
+        const dy_token *t = s->w[i].tok;
+        keyed[i] = s->w[i].wtype == DY_W_NULL && dy_lexcache_takes(cache, t->len);
+        if (keyed[i]) {
+            key[i] = dy_lexcache_key(t->text, t->len, &pre[i]);
+            dy_lexcache_prefetch(cache, key[i]);
+        }
+    }
+
+    int next = -1;                    /* the word next_hit was probed for */
+    const dy_lexslot *next_hit = NULL;
     for (int i = 0; i < s->n; ++i) {
         dy_word *w = &s->w[i];
         if (w->wtype != DY_W_NULL) continue;
@@ -228,11 +246,23 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
         b.ref.index = 0;
         b.n = 0;
 
+        const dy_lexslot *hit = NULL;
+        if (keyed[i])
+            hit = next == i ? next_hit : dy_lexcache_probe(cache, t->text, t->len, key[i], pre[i]);
+        for (int j = i + 1; j < s->n; ++j) {
+            if (s->w[j].wtype != DY_W_NULL) continue;
+            next = j;
+            next_hit = keyed[j] ? dy_lexcache_probe(cache, s->w[j].tok->text, s->w[j].tok->len,
+                                                    key[j], pre[j])
+                                : NULL;
+            if (next_hit) DY_PREFETCH(next_hit->cands);
+            break;
+        }
+
         size_t nref;
         int c;
         const dy_lexsplit *sp;
         const dy_cand *cands;
-        const dy_lexslot *hit = dy_lexcache_find(cache, t->text, t->len);
         if (hit) {
             cands = hit->cands;
             nref = hit->nref;
