@@ -1,6 +1,7 @@
 /* arena.c — bump allocator: many small allocations freed at once.
  * Blocks are chained; oversized requests get a block of their own. */
 #include "base/arena.h"
+#include "base/hugemem.h"
 
 #include <stdalign.h>
 #include <stdint.h>
@@ -29,6 +30,7 @@ struct dy_arena_block {
     dy_arena_block *next;
     size_t size;    /* usable bytes in data */
     size_t used;
+    size_t mapped;  /* bytes from dy_huge_alloc, or 0: from malloc */
     alignas(max_align_t) unsigned char data[];
 };
 
@@ -39,12 +41,18 @@ void dy_arena_init(dy_arena *a, size_t block_size)
     a->block_size = block_size ? block_size : 64 * 1024;
 }
 
+static void free_block(dy_arena_block *b)
+{
+    UNPOISON(b->data, b->size);
+    if (b->mapped) dy_huge_free(b, b->mapped);
+    else free(b);
+}
+
 static void free_chain(dy_arena_block *b)
 {
     while (b) {
         dy_arena_block *next = b->next;
-        UNPOISON(b->data, b->size);
-        free(b);
+        free_block(b);
         b = next;
     }
 }
@@ -69,8 +77,7 @@ void dy_arena_reset(dy_arena *a)
             b->next = a->spare;
             a->spare = b;
         } else {
-            UNPOISON(b->data, b->size);
-            free(b);
+            free_block(b);
         }
         b = next;
     }
@@ -87,9 +94,12 @@ static dy_arena_block *new_block(dy_arena *a, size_t need)
     size_t size = need > a->block_size ? need : a->block_size;
     if (size > SIZE_MAX - sizeof(dy_arena_block))
         return NULL;
-    dy_arena_block *b = malloc(sizeof(dy_arena_block) + size);
+    /* a block near a huge page in size gets one (see DY_ARENA_HUGE_BLOCK) */
+    size_t total = sizeof(dy_arena_block) + size, mapped = 0;
+    dy_arena_block *b = total > DY_HUGE_PAGE / 2 ? dy_huge_alloc(total, &mapped) : malloc(total);
     if (!b)
         return NULL;
+    b->mapped = mapped;
     b->size = size;
     b->used = 0;
     POISON(b->data, b->size);

@@ -14,6 +14,10 @@ typedef struct dy_arena {
 } dy_arena;
 
 void dy_arena_init(dy_arena *a, size_t block_size);
+
+/* A block size whose blocks fill one huge page (base/hugemem.h): for arenas
+ * that grow large and are read at random, like the lexer's word cache. */
+#define DY_ARENA_HUGE_BLOCK (((size_t)2 << 20) - 64)
 void dy_arena_free(dy_arena *a);
 /* Forget every allocation but keep the memory for reuse. */
 void dy_arena_reset(dy_arena *a);

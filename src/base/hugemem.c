@@ -5,13 +5,11 @@
 
 #include "base/hugemem.h"
 
-#define HUGE_PAGE ((size_t)2 << 20)
-
 void *dy_huge_alloc(size_t size, size_t *len)
 {
     if (size == 0) size = 1;
-    if (size > (size_t)-1 - HUGE_PAGE) return NULL;
-    *len = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    if (size > (size_t)-1 - DY_HUGE_PAGE) return NULL;
+    *len = (size + DY_HUGE_PAGE - 1) / DY_HUGE_PAGE * DY_HUGE_PAGE;
     void *p = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return NULL;
 #ifdef MADV_HUGEPAGE

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#define DY_HUGE_PAGE ((size_t)2 << 20)
+
 /* At least size zeroed bytes, page aligned, or NULL; *len gets the length to
  * pass to dy_huge_free (size rounded up to whole huge pages). */
 void *dy_huge_alloc(size_t size, size_t *len);

@@ -17,7 +17,7 @@ int dy_lexcache_init(dy_lexcache *c, unsigned cap_log2)
     c->cap = 1u << cap_log2;
     /* probed at random, once per word: huge pages spare a TLB miss each */
     c->slots = dy_huge_alloc(c->cap * sizeof *c->slots, &c->slots_len);
-    dy_arena_init(&c->arena, 256 * 1024);
+    dy_arena_init(&c->arena, DY_ARENA_HUGE_BLOCK);   /* read at random, like the slots */
     return c->slots ? 0 : -1;
 }
 
