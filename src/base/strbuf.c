@@ -26,6 +26,14 @@ void dy_strbuf_clear(dy_strbuf *b)
         b->s[0] = '\0';
 }
 
+void dy_strbuf_truncate(dy_strbuf *b, size_t len)
+{
+    if (len < b->len) {
+        b->len = len;
+        b->s[len] = '\0';
+    }
+}
+
 static int reserve(dy_strbuf *b, size_t extra)
 {
     if (b->failed)
@@ -68,6 +76,19 @@ void dy_strbuf_adds(dy_strbuf *b, const char *s)
 void dy_strbuf_addc(dy_strbuf *b, char c)
 {
     dy_strbuf_add(b, &c, 1);
+}
+
+void dy_strbuf_add_long(dy_strbuf *b, long v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long m = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    dy_strbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void dy_strbuf_vprintf(dy_strbuf *b, const char *fmt, va_list ap)

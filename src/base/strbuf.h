@@ -15,9 +15,13 @@ typedef struct dy_strbuf {
 void dy_strbuf_init(dy_strbuf *b);
 void dy_strbuf_free(dy_strbuf *b);
 void dy_strbuf_clear(dy_strbuf *b);
+/* Keeps the first len bytes (nothing changes when it holds no more). */
+void dy_strbuf_truncate(dy_strbuf *b, size_t len);
 void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n);
 void dy_strbuf_adds(dy_strbuf *b, const char *s);
 void dy_strbuf_addc(dy_strbuf *b, char c);
+/* The decimal digits of v, as "%ld" writes them, without printf's cost. */
+void dy_strbuf_add_long(dy_strbuf *b, long v);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

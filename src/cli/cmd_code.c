@@ -37,7 +37,6 @@ typedef struct run {
  * --one-a-day groups); returns 0 on a fatal error. */
 static int write_story(run *r, const dyad_story *story, const dyad_result *res)
 {
-    dyad_error err = {0};
     if (dy_story_dedup_run(&r->dd, res->events, res->n_events) != DYAD_OK) {
         cli_errorf("out of memory");
         return 0;
@@ -57,6 +56,7 @@ static int write_story(run *r, const dyad_story *story, const dyad_result *res)
             continue;
         }
         dy_event_extra x = {0};
+        dyad_error err = {0};   /* here: most stories have no event to write */
         x.mentions = r->dd.count[i];
         x.sentence_ids = dy_story_dedup_ids(&r->dd, story->id, res->events, res->n_events, i);
         if (dy_writer_event_ex(&r->out, story, ev, &x, &err) != DYAD_OK) {
@@ -188,7 +188,7 @@ static int sink(void *ctx, const dyad_story *story, const dyad_result *res,
                 dyad_status st, const dyad_error *err)
 {
     run *r = ctx;
-    dyad_error e = {0};
+    dyad_error e;   /* filled by story_error before any use */
     if (!story) {               /* the reader skipped an item, or failed */
         if (st != DYAD_ERR_PARSE) {   /* the run (or, for a read error, the file) ends */
             cli_report(err);

@@ -104,7 +104,9 @@ const char *dy_story_dedup_ids(dy_story_dedup *d, const char *story_id, const dy
             continue;
         if (d->ids.len)
             dy_strbuf_addc(&d->ids, ';');
-        dy_strbuf_printf(&d->ids, "%s_%d", story_id ? story_id : "", ev[k].sentence);
+        dy_strbuf_adds(&d->ids, story_id ? story_id : "");   /* "%s_%d", once per event */
+        dy_strbuf_addc(&d->ids, '_');
+        dy_strbuf_add_long(&d->ids, ev[k].sentence);
         last = ev[k].sentence;
         if (d->count[i] == 1)
             break;

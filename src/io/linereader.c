@@ -1,123 +1,200 @@
-/* linereader.c — reading a stream one line at a time, counting lines.
- * One reused buffer; LF, CRLF and a lone CR end a line; a byte-order mark
- * opening the stream is dropped; lines over DYAD_MAX_LINE_BYTES are skipped. */
+/* linereader.c — reading a stream one line at a time, counting lines: read(2)
+ * into one buffer, memchr for line ends (LF, CRLF, a lone CR), a leading BOM
+ * dropped, lines over DYAD_MAX_LINE_BYTES skipped without being stored. */
 #include "io/linereader.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
+#include <unistd.h>
 
 #include "base/error.h"
+
+/* First read-ahead buffer; it doubles only for a longer line. */
+#define FIRST_CAP ((size_t)1 << 16)
+/* Room for one line at the limit, the byte that shows a line is over it,
+ * and the NUL after a last line that has no line end. */
+#define MAX_CAP ((size_t)DYAD_MAX_LINE_BYTES + 2)
 
 void dy_linereader_init(dy_linereader *lr, FILE *f, const char *name)
 {
     memset(lr, 0, sizeof *lr);
     lr->f = f;
     lr->name = name;
+    lr->fd = f ? fileno(f) : -1;
 }
 
 void dy_linereader_free(dy_linereader *lr)
 {
-    free(lr->buf);
+    free(lr->data);
+    lr->data = NULL;
     lr->buf = NULL;
-    lr->cap = 0;
+    lr->cap = lr->pos = lr->end = lr->seen = lr->lf = 0;
 }
 
-/* After a CR: a LF right after it belongs to the same line end. */
-static void eat_lf(FILE *f)
+/* Index of the first CR or LF in data[pos, end), or end. Remembers how far
+ * it looked, so a line arriving in pieces (or a file of lone CRs, where the
+ * LF search runs far ahead) is never searched twice. */
+static size_t line_end(dy_linereader *lr)
 {
-    int ch = getc_unlocked(f);
-    if (ch != '\n' && ch != EOF)
-        ungetc(ch, f);
+    const char *d = lr->data;
+    size_t from = lr->seen > lr->pos ? lr->seen : lr->pos;
+    size_t lf = lr->lf > from ? lr->lf : from;
+    if (lf < lr->end && d[lf] != '\n') {
+        const char *p = memchr(d + lf, '\n', lr->end - lf);
+        lf = p ? (size_t)(p - d) : lr->end;
+    }
+    lr->lf = lf;
+    const char *cr = memchr(d + from, '\r', lf - from);
+    size_t e = cr ? (size_t)(cr - d) : lf;
+    lr->seen = e;
+    return e;
 }
 
-/* Skips the rest of an overlong line without keeping it. */
-static void skip_rest(FILE *f)
+/* Consumes the line end at data[e] (a CR may bring an LF with it). */
+static void eat_line_end(dy_linereader *lr, size_t e)
 {
+    if (lr->data[e] == '\r') {
+        if (e + 1 == lr->end)
+            lr->cr_last = 1;   /* its LF, if any, is not here yet: never wait for it */
+        else if (lr->data[e + 1] == '\n')
+            e++;
+    }
+    lr->pos = e + 1;
+}
+
+/* Appends what the stream has (at least one byte, or none at its end) to
+ * data[end, cap - 1). Returns the count, 0 at the end, -1 on an error. */
+static long fill(dy_linereader *lr)
+{
+    char *dst = lr->data + lr->end;
+    size_t room = lr->cap - 1 - lr->end;
+    if (lr->fd >= 0) {
+        ssize_t n;
+        do
+            n = read(lr->fd, dst, room);
+        while (n < 0 && errno == EINTR);
+        return (long)n;
+    }
+    /* a stream without a descriptor (fmemopen and the like): byte by byte,
+     * stopping at a line end so that a live source is never waited on */
+    size_t n = 0;
     int ch;
-    while ((ch = getc_unlocked(f)) != EOF && ch != '\n') {
-        if (ch == '\r') {
-            eat_lf(f);
+    while (n < room && (ch = getc(lr->f)) != EOF) {
+        dst[n++] = (char)ch;
+        if (ch == '\n' || ch == '\r')
             break;
-        }
     }
+    if (n == 0 && ferror(lr->f))
+        return -1;
+    return (long)n;
 }
 
-int dy_linereader_next(dy_linereader *lr, dyad_error *err)
+/* Makes room to read into: drops what was handed out, slides a partial line
+ * to the front, and doubles the buffer when the line fills most of it. */
+static int make_room(dy_linereader *lr)
 {
-    size_t len = 0;
-    int any = 0, ch = EOF;
-    FILE *f = lr->f;
-    errno = 0;
-    /* getc rather than getline: a line may not grow past the limit. The
-     * inner loop runs until the buffer or the limit is reached, so it only
-     * tests for the line end. */
-    for (;;) {
-        if (len + 2 > lr->cap) {
-            size_t nc = lr->cap ? lr->cap * 2 : 256;
-            char *p = realloc(lr->buf, nc);
-            if (!p) {
-                dy_error_set(err, DYAD_ERR_NOMEM, lr->name, lr->lineno + 1, "out of memory");
-                return -1;
-            }
-            lr->buf = p;
-            lr->cap = nc;
-        }
-        size_t stop = lr->cap - 1;   /* room for the NUL */
-        if (stop > (size_t)DYAD_MAX_LINE_BYTES)
-            stop = (size_t)DYAD_MAX_LINE_BYTES;
-        char *buf = lr->buf;
-        while (len < stop) {
-            ch = getc_unlocked(f);
-            /* one test for ordinary bytes: EOF, LF and CR are all <= '\r' */
-            if (ch <= '\r' && (ch == '\n' || ch == '\r' || ch == EOF))
-                goto line_end;
-            buf[len++] = (char)ch;
-        }
-        any = 1;
-        if (len >= (size_t)DYAD_MAX_LINE_BYTES) {
-            ch = getc_unlocked(f);
-            if (ch == '\n' || ch == '\r' || ch == EOF)
-                goto line_end;
-            skip_rest(f);
-            lr->lineno++;
-            lr->len = 0;
-            lr->buf[0] = '\0';
-            dy_error_set(err, DYAD_ERR_PARSE, lr->name, lr->lineno,
-                         "line longer than the limit of %ld bytes; skipped",
-                         (long)DYAD_MAX_LINE_BYTES);
-            return DY_LINE_TOO_LONG;
-        }
+    if (lr->pos == lr->end) {
+        lr->pos = lr->end = lr->seen = lr->lf = 0;
+    } else if (lr->pos > 0 && lr->cap - 1 - lr->end < lr->cap / 2) {
+        size_t shift = lr->pos;
+        memmove(lr->data, lr->data + shift, lr->end - shift);
+        lr->end -= shift;
+        lr->seen = lr->seen > shift ? lr->seen - shift : 0;
+        lr->lf = lr->lf > shift ? lr->lf - shift : 0;
+        lr->pos = 0;
     }
-line_end:
-    if (len > 0 || ch != EOF)
-        any = 1;
-    if (ch == '\r')
-        eat_lf(f);
-    if (ch == EOF && ferror(lr->f)) {
+    if (lr->cap && lr->cap - 1 - lr->end >= lr->cap / 4)
+        return 0;
+    if (lr->cap >= MAX_CAP)
+        return lr->cap - 1 > lr->end ? 0 : -1;
+    size_t nc = lr->cap ? lr->cap * 2 : FIRST_CAP;
+    if (nc > MAX_CAP)
+        nc = MAX_CAP;
+    char *p = realloc(lr->data, nc);
+    if (!p)
+        return -1;
+    lr->data = p;
+    lr->cap = nc;
+    return 0;
+}
+
+/* Reads more; returns 0, or -1 with err filled. */
+static int read_more(dy_linereader *lr, dyad_error *err)
+{
+    if (make_room(lr) != 0) {
+        dy_error_set(err, DYAD_ERR_NOMEM, lr->name, lr->lineno + 1, "out of memory");
+        return -1;
+    }
+    errno = 0;
+    long n = fill(lr);
+    if (n < 0) {
         dy_error_set(err, DYAD_ERR_IO, lr->name, lr->lineno + 1, "read error: %s",
                      strerror(errno ? errno : EIO));
         return -1;
     }
-    if (!any)
-        return 0;
-    if (!lr->buf) {   /* an empty last line still needs a buffer */
-        lr->buf = malloc(1);
-        if (!lr->buf) {
-            dy_error_set(err, DYAD_ERR_NOMEM, lr->name, lr->lineno + 1, "out of memory");
-            return -1;
+    if (n == 0)
+        lr->eof = 1;
+    lr->end += (size_t)n;
+    return 0;
+}
+
+/* The line at pos is over the limit: drops it through its line end. */
+static int skip_line(dy_linereader *lr, dyad_error *err)
+{
+    for (;;) {
+        size_t e = line_end(lr);
+        if (e < lr->end) {
+            eat_line_end(lr, e);
+            break;
         }
-        lr->cap = 1;
+        lr->pos = lr->end;   /* keeps nothing of it */
+        if (lr->eof)
+            break;
+        if (read_more(lr, err) != 0)
+            return -1;
     }
-    if (lr->lineno == 0 && len >= 3 && !memcmp(lr->buf, "\xEF\xBB\xBF", 3)) {
-        memmove(lr->buf, lr->buf + 3, len - 3);   /* a byte-order mark */
-        len -= 3;
-    }
-    lr->buf[len] = '\0';
-    lr->len = len;
     lr->lineno++;
-    return 1;
+    lr->len = 0;
+    lr->buf = "";
+    dy_error_set(err, DYAD_ERR_PARSE, lr->name, lr->lineno,
+                 "line longer than the limit of %ld bytes; skipped", (long)DYAD_MAX_LINE_BYTES);
+    return DY_LINE_TOO_LONG;
+}
+
+int dy_linereader_next(dy_linereader *lr, dyad_error *err)
+{
+    for (;;) {
+        if (lr->cr_last && lr->pos < lr->end) {
+            lr->cr_last = 0;   /* the LF of a CRLF that came in two reads */
+            if (lr->data[lr->pos] == '\n')
+                lr->pos++;
+        }
+        size_t e = lr->pos < lr->end ? line_end(lr) : lr->end;
+        size_t len = e - lr->pos;
+        if (len > (size_t)DYAD_MAX_LINE_BYTES)
+            return skip_line(lr, err);
+        if (e < lr->end || (lr->eof && len > 0)) {
+            char *line = lr->data + lr->pos;
+            if (e < lr->end)
+                eat_line_end(lr, e);
+            else
+                lr->pos = e;        /* the last line has no line end; data has room */
+            line[len] = '\0';
+            if (lr->lineno == 0 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+                line += 3;          /* a byte-order mark */
+                len -= 3;
+            }
+            lr->buf = line;
+            lr->len = len;
+            lr->lineno++;
+            return 1;
+        }
+        if (lr->eof)
+            return 0;
+        if (read_more(lr, err) != 0)
+            return -1;
+    }
 }
 
 int dy_line_is_blank(const char *s, size_t n)

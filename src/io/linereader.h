@@ -1,5 +1,5 @@
 /* linereader.h — reading a stream one line at a time, counting lines.
- * Shared by every story reader; the line buffer is reused, never per line. */
+ * Shared by every story reader; reads ahead into one reused buffer. */
 #ifndef DY_LINEREADER_H
 #define DY_LINEREADER_H
 
@@ -11,17 +11,29 @@
 typedef struct dy_linereader {
     FILE *f;
     const char *name;   /* for messages; not owned */
-    char *buf;          /* current line, NUL-terminated, without its line end */
-    size_t cap;
+    const char *buf;    /* current line, NUL-terminated, without its line end;
+                         * points into data, valid until the next call */
     size_t len;
     long lineno;        /* 1-based number of the current line */
+    /* read-ahead: data[pos, end) is read but not yet handed out */
+    char *data;
+    size_t cap, pos, end;
+    size_t seen;        /* data[pos, seen) holds no CR or LF */
+    size_t lf;          /* data[max(pos, seen), lf) holds no LF; data[lf] is one if lf < end */
+    int fd;             /* f's descriptor; -1: read through stdio */
+    int eof;
+    int cr_last;        /* the last line ended in a CR with nothing after it yet */
 } dy_linereader;
 
+/* Reads f's descriptor directly (stdio only when f has none), so f must not
+ * have been read from and is left as it was; the caller still owns it. */
 void dy_linereader_init(dy_linereader *lr, FILE *f, const char *name);
 void dy_linereader_free(dy_linereader *lr);
 
 /* Reads the next line into lr->buf; LF, CRLF and a lone CR end a line, and
- * a UTF-8 byte-order mark opening the stream is dropped. Returns 1 on a line, 0 at the end of
+ * a UTF-8 byte-order mark opening the stream is dropped. A line is handed
+ * out as soon as its line end has been read: on a pipe or terminal it never
+ * waits for more input. Returns 1 on a line, 0 at the end of
  * the stream, -1 on a read error or when memory runs out (err filled), and
  * DY_LINE_TOO_LONG for a line over DYAD_MAX_LINE_BYTES: it was skipped, err
  * says so (DYAD_ERR_PARSE, with its line number); reading may go on. */

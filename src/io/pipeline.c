@@ -241,7 +241,8 @@ static int fill_batch(dy_pipeline *p, batch *b, size_t max, int *slow)
             return 1;
         }
         dyad_story st;
-        dyad_error err = {0};
+        dyad_error err;
+        dy_error_clear(&err);
         int got = 0;
         dyad_status rc = dy_reader_next(p->rd, &st, &got, &err);
         if (rc == DYAD_OK && !got) return 0;
@@ -372,7 +373,8 @@ static dyad_status run_inline(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink si
     for (;;) {
         dyad_story st;
         dyad_result res;
-        dyad_error err = {0};
+        dyad_error err;
+        dy_error_clear(&err);
         int got = 0;
         dyad_status rc = dy_reader_next(rd, &st, &got, &err);
         if (rc == DYAD_OK && !got) return DYAD_OK;

@@ -78,13 +78,19 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
         dy_strbuf_clear(&r->id);
         /* Invalid UTF-8 and NUL bytes are repaired before parsing, since
          * jansson rejects the whole line for one bad byte. */
-        dy_sanitize(r->lr.buf, r->lr.len, DY_SAN_UTF8, &r->line_buf, &r->fixes);
-        if (r->line_buf.failed)
-            return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
-        r->raw = r->line_buf.s;
-        r->raw_len = r->line_buf.len;
+        const char *line = r->lr.buf;
+        size_t len = r->lr.len;
+        if (dy_sanitize_plain(line, len, DY_SAN_UTF8) < len) {
+            dy_sanitize(line, len, DY_SAN_UTF8, &r->line_buf, &r->fixes);
+            if (r->line_buf.failed)
+                return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
+            line = r->line_buf.s;
+            len = r->line_buf.len;
+        }
+        r->raw = line;
+        r->raw_len = len;
         json_error_t jerr;
-        json_t *obj = json_loadb(r->line_buf.s, r->line_buf.len, JSON_ALLOW_NUL, &jerr);
+        json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
         if (!obj) {
             char msg[256];
             snprintf(msg, sizeof msg, "bad JSON: %s", jerr.text);

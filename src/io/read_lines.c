@@ -3,16 +3,21 @@
 #include "base/error.h"
 #include "io/reader.h"
 
-/* The story id "FILE:LINE", without printf: this runs once per line. */
+/* The story id "FILE:LINE", without printf: this runs once per line, and
+ * "FILE:" is written only once. */
 static void put_id(dy_reader *r)
 {
     char digits[24];
     int n = 0;
     unsigned long v = r->lr.lineno > 0 ? (unsigned long)r->lr.lineno : 0;
     do digits[sizeof digits - 1 - n++] = (char)('0' + v % 10); while ((v /= 10) && n < 23);
-    dy_strbuf_clear(&r->id);
-    dy_strbuf_adds(&r->id, r->name);
-    dy_strbuf_addc(&r->id, ':');
+    if (!r->id_prefix) {
+        dy_strbuf_clear(&r->id);
+        dy_strbuf_adds(&r->id, r->name);
+        dy_strbuf_addc(&r->id, ':');
+        r->id_prefix = r->id.len;
+    }
+    dy_strbuf_truncate(&r->id, r->id_prefix);
     dy_strbuf_add(&r->id, digits + sizeof digits - n, (size_t)n);
 }
 

@@ -157,9 +157,10 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
         r->skip = DY_SKIP_BAD_INPUT;
     if (st != DYAD_OK || !*got)
         return st;
-    if (r->fmt != DY_IN_PETRARCH) {
-        dy_sanitize(story->text, story->text_len, DY_SAN_UTF8 | DY_SAN_HTML, &r->clean,
-                    &r->fixes);
+    const int what = DY_SAN_UTF8 | DY_SAN_HTML;
+    if (r->fmt != DY_IN_PETRARCH &&   /* most text needs no repair, and no copy */
+        dy_sanitize_plain(story->text, story->text_len, what) < story->text_len) {
+        dy_sanitize(story->text, story->text_len, what, &r->clean, &r->fixes);
         if (r->clean.failed)
             return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->line, "out of memory");
         story->text = r->clean.s;

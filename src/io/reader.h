@@ -57,6 +57,7 @@ typedef struct dy_reader {
     dy_linereader lr;       /* jsonl, lines, text */
     dy_record_reader rr;    /* tabari */
     dy_strbuf text, id, source, url;
+    size_t id_prefix;       /* lines: id keeps "NAME:", this long, from line to line */
     struct dy_petr_in *petr; /* petrarch (io/read_petrarch.c), made on first read */
 
     /* About the last item read (valid until the next call): */

@@ -26,6 +26,11 @@ enum { DY_SAN_UTF8 = 1, DY_SAN_HTML = 2 };
  * typographic entities. Counts are added to *fx. out->s is always set. */
 void dy_sanitize(const char *s, size_t n, int what, dy_strbuf *out, dy_fixes *fx);
 
+/* Length of the start of s[0..n) that surely needs no repair under `what`
+ * (it stops at any '<' or '&' with DY_SAN_HTML): n when dy_sanitize would
+ * copy s unchanged, so that a caller may skip the copy. */
+size_t dy_sanitize_plain(const char *s, size_t n, int what);
+
 /* Length of the UTF-8 byte-order mark at the start of s[0..n), 0 or 3. */
 size_t dy_bom_len(const char *s, size_t n);
 

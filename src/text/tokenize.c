@@ -34,22 +34,90 @@ typedef struct tk {
     int w_first_upper, w_lower, w_upper, w_periods;
 } tk;
 
-/* Word-at-a-time classification of ASCII bytes (GCC and Clang on
- * little-endian machines): byte k of the word is byte k of the text. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define DY_SWAR 1
-#define SW_ONES 0x0101010101010101ull
-#define SW_HIGHS 0x8080808080808080ull
-/* High bit of each byte of x (all below 0x80) that lies in [lo, hi]. */
-static inline uint64_t sw_range(uint64_t x, unsigned lo, unsigned hi)
+/* What an ASCII byte is to the word loops: one table load instead of three
+ * range tests per byte. */
+enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_ALNUM = C_LOWER | C_UPPER | C_DIGIT };
+#define C_ROW(c) ((c) >= 'a' && (c) <= 'z' ? C_LOWER : (c) >= 'A' && (c) <= 'Z' ? C_UPPER \
+                  : (c) >= '0' && (c) <= '9' ? C_DIGIT : 0)
+#define C_ROW4(c) C_ROW(c), C_ROW((c) + 1), C_ROW((c) + 2), C_ROW((c) + 3)
+#define C_ROW16(c) C_ROW4(c), C_ROW4((c) + 4), C_ROW4((c) + 8), C_ROW4((c) + 12)
+static const unsigned char char_class[256] = {
+    C_ROW16(0x00), C_ROW16(0x10), C_ROW16(0x20), C_ROW16(0x30),
+    C_ROW16(0x40), C_ROW16(0x50), C_ROW16(0x60), C_ROW16(0x70),
+};   /* bytes >= 0x80 are 0: never part of an ASCII run */
+
+/* x86-64 always has SSE2: sixteen bytes of a word are classified and
+ * upper-cased at once; elsewhere, and for the last few bytes, byte by byte. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DY_SSE2 1
+/* 0xFF in each byte of x in [lo, hi]: shifted so that lo becomes -128, the
+ * bytes compare as signed; bytes >= 0x80 land above the range. */
+static inline __m128i in_range(__m128i x, int lo, int hi)
 {
-    uint64_t ge = x + SW_ONES * (0x80u - lo);   /* high bit: byte >= lo */
-    uint64_t gt = x + SW_ONES * (0x7Fu - hi);   /* high bit: byte > hi */
-    return ge & ~gt & SW_HIGHS;
+    __m128i shifted = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-0x80 + (hi - lo) + 1)));
 }
 #else
-#define DY_SWAR 0
+#define DY_SSE2 0
 #endif
+
+#if DY_SSE2
+/* Copies the sixteen bytes at u to out, upper-cased; returns how many of
+ * them open with ASCII letters and digits, and ORs bits of those that are
+ * letters (bit b: byte b) into *letters, of lower-case ones into *lows. */
+static inline unsigned block16(const unsigned char *u, char *out, unsigned *letters,
+                               unsigned *lows)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i lower = in_range(x, 'a', 'z');
+    __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+    __m128i digit = in_range(x, '0', '9');
+    unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    unsigned n = (unsigned)__builtin_ctz(~alnum);   /* <= 16 */
+    unsigned run = (1u << n) - 1;
+    *lows |= (unsigned)_mm_movemask_epi8(lower) & run;
+    *letters |= (unsigned)_mm_movemask_epi8(letter) & run;
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20))));
+    return n;
+}
+
+/* C_LOWER and C_UPPER from block16's bits. */
+static inline unsigned block_cases(unsigned letters, unsigned lows)
+{
+    return (lows ? C_LOWER : 0) | (letters & ~lows ? C_UPPER : 0);
+}
+#endif
+
+/* Copies the run of ASCII letters and digits that starts at u[i] and ends by
+ * stop to out, upper-cased (out has room for stop - i bytes). Returns where
+ * the run ends; *cases gets C_LOWER and C_UPPER for the letters seen. */
+static inline size_t copy_alnum(const unsigned char *u, size_t i, size_t stop, char *out,
+                                unsigned *cases)
+{
+    size_t j = i;
+    unsigned k = 0;
+#if DY_SSE2
+    unsigned lows = 0, letters = 0;
+    while (j + 16 <= stop) {
+        unsigned n = block16(u + j, out + (j - i), &letters, &lows);   /* j + 16 <= stop */
+        j += n;
+        if (n < 16)
+            break;
+    }
+    k = block_cases(letters, lows);
+    if (j + 16 > stop)   /* else the run ended inside the last block */
+#endif
+        for (; j < stop; j++) {
+            unsigned c = u[j], kc = char_class[c];
+            if (!kc)
+                break;
+            out[j - i] = (char)(kc == C_LOWER ? c - ('a' - 'A') : c);
+            k |= kc;
+        }
+    *cases = k & (C_LOWER | C_UPPER);
+    return j;
+}
 
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 
@@ -259,6 +327,94 @@ static int wide(tk *t, int32_t cp, size_t s, size_t e)
     }
 }
 
+/* Bytes left in the text block for a word's text, less its NUL. */
+static inline size_t text_room(const tk *t)
+{
+    size_t left = (size_t)(t->buf_end - t->p);
+    return left ? left - 1 : 0;
+}
+
+/* The prev_kind an ASCII letter or digit leaves. */
+static inline int prev_of(unsigned c)
+{
+    unsigned k = char_class[c];
+    return k == C_LOWER ? P_LOWER : k == C_UPPER ? P_UPPER : P_DIGIT;
+}
+
+/* Flags a word has from the class of its first byte. */
+static const uint32_t first_flags[C_ALNUM + 1] = {
+    [C_UPPER] = DY_TOK_CAPITALIZED, [C_DIGIT] = DY_TOK_NUMBER,
+};
+
+/* The common case, from u[i], a letter or digit outside a word, with room
+ * for a whole word in the text block and in the token array: words of ASCII
+ * letters and digits that a blank or the end closes (most words of news
+ * text) become tokens at once, in locals. Stops before a byte that is not a
+ * letter or digit, when either room runs short, or at a run that something
+ * else follows (punctuation, an apostrophe, a letter beyond ASCII, the
+ * DY_WORD_MAX cut), left as the word in progress just as word_begin and
+ * word_put would have left it. Returns where it stopped, past u[i]. */
+static size_t plain_words(tk *t, const unsigned char *u, size_t i, size_t end)
+{
+    char *p = t->p;
+    const char *buf_end = t->buf_end;
+    dy_token *k = t->v + t->n, *k_end = t->v + t->alloc;
+    unsigned seen = 0, cls = char_class[u[i]];
+    for (;;) {
+        size_t j;
+        unsigned cases;
+#if DY_SSE2
+        unsigned letters = 0, lows = 0, n16;
+        if (end - i >= 16 && (n16 = block16(u + i, p, &letters, &lows)) < 16) {
+            j = i + n16;   /* a word shorter than sixteen bytes: one block */
+            cases = block_cases(letters, lows);
+        } else
+#endif
+            j = copy_alnum(u, i, end - i > DY_WORD_MAX ? i + DY_WORD_MAX : end, p, &cases);
+        seen |= cases;
+        if (j < end && u[j] != ' ') {
+            t->in_word = 1;
+            t->w_text = p;
+            t->w_start = i;
+            t->w_end_keep = j;
+            t->w_first_upper = cls == C_UPPER;
+            t->w_lower = (cases & C_LOWER) != 0;
+            t->w_upper = (cases & C_UPPER) != 0;
+            t->w_periods = 0;
+            p += j - i;
+            t->w_keep = p;
+            t->prev = prev_of(u[j - 1]);
+            i = j;
+            break;
+        }
+        size_t n = j - i;
+        p[n] = '\0';
+        k->text = p;
+        k->len = (uint32_t)n;
+        k->start = i;
+        k->end = j;
+        k->flags = first_flags[cls] | (cases == C_UPPER ? DY_TOK_ALLCAPS : 0);
+        k++;
+        p += n + 1;
+        t->prev = P_OTHER;   /* what the blank leaves; nothing reads it at the end */
+        if (j >= end - 1) {  /* the end, or a blank just before it */
+            i = end;
+            break;
+        }
+        i = j + 1;
+        cls = char_class[u[i]];
+        if (!cls || k == k_end || (size_t)(buf_end - p) <= DY_WORD_MAX)
+            break;
+    }
+    t->p = p;
+    t->n = (size_t)(k - t->v);
+    if (seen & C_LOWER)
+        t->any_lower = 1;
+    if (seen & C_UPPER)
+        t->any_upper = 1;
+    return i;
+}
+
 /* Index just past the end of the comment opened at i ("/" "*"), or end. */
 static size_t skip_comment(const char *text, size_t i, size_t end)
 {
@@ -325,86 +481,43 @@ dyad_status dy_tokenize(dy_arena *a, const char *text, size_t start, size_t end,
     const unsigned char *u = (const unsigned char *)text;
     size_t i = start;
     while (i < end) {
-        unsigned c = u[i];
-        /* a word opening with an ASCII letter or digit is begun here (as
-         * ascii() would) and filled by the fast path below */
-        if (!t.in_word && (c - 'a' < 26u || c - 'A' < 26u || c - '0' < 10u)) {
-            int lc = c - 'a' < 26u ? DY_CASE_LOWER : c - 'A' < 26u ? DY_CASE_UPPER : DY_CASE_NONE;
-            if (!word_begin(&t, i, lc))
+        unsigned c = u[i], cls = char_class[c];
+        if (!t.in_word && cls && text_room(&t) > DY_WORD_MAX) {
+            if (t.n == t.alloc && !room(&t))
                 break;
-        }
-        /* fast path: a run of ASCII letters and digits inside a word, in
-         * locals (t's fields live in memory: it is passed to the helpers) */
-        if (t.in_word && t.p < t.buf_end - 1) {
-            char *limit = t.w_text + DY_WORD_MAX;
-            if (limit > t.buf_end - 1)
-                limit = t.buf_end - 1;
-            char *p = t.p;
-            if (limit < p)
-                limit = p;
-            size_t j = i, stop = end - i;
-            if ((size_t)(limit - p) < stop)
-                stop = (size_t)(limit - p);   /* one byte written per byte read */
-            stop += i;
-            int lower = 0, upper = 0, stopped = 0;
-#if DY_SWAR
-            /* eight bytes at a time while they are letters and digits; the
-             * byte loop below finishes the word */
-            while (j + 8 <= stop) {
-                uint64_t x, letter, digit, bad, lows, m;
-                memcpy(&x, u + j, 8);
-                uint64_t x7 = x & ~SW_HIGHS;   /* no carries between bytes */
-                letter = sw_range(x7 | SW_ONES * 0x20, 'a', 'z');
-                digit = sw_range(x7, '0', '9');
-                bad = ~((letter | digit) & ~x) & SW_HIGHS;
-                unsigned n = bad ? (unsigned)__builtin_ctzll(bad) >> 3 : 8;
-                stopped = n < 8;   /* u[j + n] ends the run: no byte loop */
-                if (n == 0)
-                    break;
-                m = n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-                letter &= m;
-                lows = (letter >> 2) & x;            /* bit 5 of lower-case letters */
-                if (lows)
-                    lower = 1;
-                if (letter & ~(lows << 2))
-                    upper = 1;
-                x &= ~lows;
-                memcpy(p, &x, 8);                    /* room: j + 8 <= stop */
-                p += n;
-                j += n;
-                if (n < 8)
-                    break;
-            }
-#endif
-            while (!stopped && j < stop) {
-                c = u[j];
-                if (c - 'a' < 26u) {
-                    *p++ = (char)(c - ('a' - 'A'));
-                    lower = 1;
-                } else if (c - 'A' < 26u) {
-                    *p++ = (char)c;
-                    upper = 1;
-                } else if (c - '0' < 10u) {
-                    *p++ = (char)c;
-                } else {
-                    break;
-                }
-                j++;
-            }
-            if (j != i) {
-                unsigned last = u[j - 1];
-                t.p = t.w_keep = p;
-                t.w_end_keep = j;
-                t.prev = last - 'a' < 26u ? P_LOWER : last - 'A' < 26u ? P_UPPER : P_DIGIT;
-                i = j;
-            }
-            if (lower)
+            i = plain_words(&t, u, i, end);
+            if (!t.in_word)
+                continue;
+            c = u[i];   /* what goes on with the word */
+        } else if (cls) {
+            /* letters and digits going on with a word begun by something
+             * else ("don't", "ERDOĞAN"), or one begun where the text block
+             * is nearly full: the same copy, limited by both */
+            if (!t.in_word && !word_begin(&t, i, cls == C_LOWER   ? DY_CASE_LOWER
+                                                 : cls == C_UPPER ? DY_CASE_UPPER
+                                                                  : DY_CASE_NONE))
+                break;
+            size_t used = (size_t)(t.p - t.w_text);
+            size_t stop = end - i, space = text_room(&t);
+            size_t left = used < DY_WORD_MAX ? DY_WORD_MAX - used : 0;
+            if (stop > left)
+                stop = left;
+            if (stop > space)
+                stop = space;
+            unsigned cases = 0;
+            size_t j = copy_alnum(u, i, i + stop, t.p, &cases);
+            if (cases & C_LOWER)
                 t.w_lower = t.any_lower = 1;
-            if (upper)
+            if (cases & C_UPPER)
                 t.w_upper = t.any_upper = 1;
-            if (i >= end)
-                break;
-            c = u[i];
+            if (j != i) {
+                t.p = t.w_keep = t.p + (j - i);
+                t.w_end_keep = i = j;
+                t.prev = prev_of(u[j - 1]);
+                if (i >= end)
+                    break;
+                c = u[i];
+            }
         }
         int ok;
         if (c == ' ') {   /* what ascii() does with a blank, without the call */

@@ -57,6 +57,35 @@ Test(sanitize, html)
     cr_expect_eq(dy_bom_len("xyz", 3), 0);
 }
 
+/* Plain text is scanned in blocks (io/sanitize.c): a byte to repair is found
+ * at every offset of every length, the first and last block included. */
+Test(sanitize, every_offset)
+{
+    static const struct { const char *bad, *fixed; int what; } cases[] = {
+        {"\xff", "\xEF\xBF\xBD", DY_SAN_UTF8},
+        {"\0", " ", DY_SAN_UTF8},
+        {"&amp;", "&", DY_SAN_UTF8 | DY_SAN_HTML},
+        {"<b>", " ", DY_SAN_UTF8 | DY_SAN_HTML},
+    };
+    char in[64], want[64];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t bl = c == 1 ? 1 : strlen(cases[c].bad), fl = strlen(cases[c].fixed);
+        for (size_t n = bl; n < 48; n++) {
+            for (size_t at = 0; at + bl <= n; at++) {
+                memset(in, 'a', n);
+                memcpy(in + at, cases[c].bad, bl);
+                memset(want, 'a', n - bl + fl);
+                memcpy(want + at, cases[c].fixed, fl);
+                want[n - bl + fl] = '\0';
+                dy_fixes fx = {0};
+                char *s = clean(in, n, cases[c].what, &fx);
+                cr_assert_str_eq(s, want, "case %zu, length %zu, at %zu", c, n, at);
+                free(s);
+            }
+        }
+    }
+}
+
 Test(idset, duplicates)
 {
     dy_idset s;
