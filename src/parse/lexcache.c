@@ -175,10 +175,11 @@ static const dy_cand *compile(dy_arena *a, const dyad_dict *d, const dy_entry_re
 
 /* The uncached lookup, into memory from `a`; closed < 0: nothing pruned. */
 static const dy_cand *lookup(dy_arena *a, const dyad_dict *d, const char *w, size_t n,
-                             int closed, size_t *nref)
+                             int closed, size_t *nref, int *listed)
 {
     dy_entry_ref tmp[STACK_REFS];
     size_t k = dy_lookup(d, w, n, tmp, STACK_REFS);
+    if (listed) *listed = k > 0;
     dy_entry_ref *out = dy_arena_alloc(a, (k + 1) * sizeof *out);
     if (!out) { *nref = 0; return NULL; }
     if (k <= STACK_REFS) memcpy(out, tmp, k * sizeof *out);
@@ -200,27 +201,30 @@ void dy_lexcache_reserve(dy_lexcache *c, size_t n)
 
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
                                   const char *w, size_t n, size_t *nref, int *closed,
-                                  const dy_lexsplit **split)
+                                  const dy_lexsplit **split, int *listed)
 {
     if (split) *split = NULL;
     if (!c || !c->slots || n == 0 || n > 64) {
         *closed = dy_closed_lookup(w, n);
-        return lookup(a, d, w, n, c ? *closed : -1, nref);
+        return lookup(a, d, w, n, c ? *closed : -1, nref, listed);
     }
     const dy_lexslot *hit = dy_lexcache_find(c, w, n);
     if (hit) {
         *nref = hit->nref;
         *closed = hit->closed;
         if (split) *split = hit->split;
+        if (listed) *listed = hit->listed;
         return hit->cands;
     }
     uint64_t pre;
     uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
     if (c->used >= c->cap / 4 * 3) clear(c);   /* full: start over */
     *closed = dy_closed_lookup(w, n);
-    const dy_cand *refs = lookup(&c->arena, d, w, n, *closed, nref);
+    int found;
+    const dy_cand *refs = lookup(&c->arena, d, w, n, *closed, nref, &found);
+    if (listed) *listed = found;
     char *copy = dy_arena_strndup(&c->arena, w, n);
-    if (!refs || !copy) return lookup(a, d, w, n, *closed, nref);
+    if (!refs || !copy) return lookup(a, d, w, n, *closed, nref, listed);
     uint32_t i = h & mask;
     while (c->slots[i].len) i = (i + 1) & mask;
     dy_lexslot *s = &c->slots[i];
@@ -230,7 +234,8 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
     s->word = copy;
     s->cands = refs;
     s->nref = (uint32_t)*nref;
-    s->closed = *closed;
+    s->closed = (int16_t)*closed;
+    s->listed = (uint8_t)found;
     s->split = make_split(&c->arena, refs, *nref);
     if (split) *split = s->split;
     ++c->used;

@@ -65,7 +65,9 @@ typedef struct dy_lexslot {
     const char *word;        /* copy in the cache arena */
     const dy_cand *cands;
     uint32_t nref;
-    int closed;              /* dy_closed_lookup of the word */
+    int16_t closed;          /* dy_closed_lookup of the word */
+    uint8_t listed;          /* the dictionary has phrases starting with it
+                                (dy_lookup finds some, before any pruning) */
     const dy_lexsplit *split;
 } dy_lexslot;
 
@@ -181,10 +183,11 @@ void dy_lexcache_free(dy_lexcache *c);
  * never be the longest match at this word are left out: those matching fewer
  * characters than another one-word phrase, and all of them when w is a
  * closed-class word (it matches the whole word and wins ties). *split
- * (when split is not NULL) gets the word's dy_lexsplit, or NULL. */
+ * (when split is not NULL) gets the word's dy_lexsplit, or NULL; *listed
+ * (when not NULL) whether dy_lookup finds any phrase for w at all. */
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
                                   const char *w, size_t n, size_t *nref, int *closed,
-                                  const dy_lexsplit **split);
+                                  const dy_lexsplit **split, int *listed);
 
 /* Characters a one-word candidate matches at the word w[0..n) (its whole
  * first word may add a regular ending, tabari-manual 5.2.3), 0 for none. */

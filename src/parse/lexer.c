@@ -260,7 +260,7 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
         }
 
         size_t nref;
-        int c;
+        int c, listed;
         const dy_lexsplit *sp;
         const dy_cand *cands;
         if (hit) {
@@ -268,8 +268,14 @@ static void assign_roots(dy_sentence *s, dy_arena *a, dy_lexcache *cache)
             nref = hit->nref;
             c = hit->closed;
             sp = hit->split;
+            listed = hit->listed;
         } else {
-            cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref, &c, &sp);
+            cands = dy_lexcache_lookup(cache, a, d, t->text, t->len, &nref, &c, &sp, &listed);
+        }
+        /* a number no dictionary phrase starts with is just a number */
+        if ((t->flags & DY_TOK_NUMBER) && !listed) {
+            w->wtype = DY_W_NUMBER;
+            continue;
         }
         if (c != DY_C_NONE) {
             b.len = (int)t->len;
@@ -292,7 +298,7 @@ int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail)
     size_t nref;
     int closed;
     const dy_cand *cands = dy_lexcache_lookup(NULL, a, s->dict, t->text, t->len, &nref, &closed,
-                                              NULL);
+                                              NULL, NULL);
     for (size_t k = 0; k < nref; ++k) {
         if (cands[k].ref.kind != DY_ENTRY_AGENT) continue;
         int len = match_root(s, s->dict, &cands[k], i, pos, &npos);
@@ -374,10 +380,7 @@ dyad_status dy_lex(dy_sentence *s, dy_arena *a, const dyad_dict *d, const dy_opt
             ((w->tok->flags & DY_TOK_PUNCT) && w->tok->len == 1 &&
              (w->tok->text[0] == '(' || w->tok->text[0] == ')' || w->tok->text[0] == ':')))
             w->wtype = DY_W_COMMA;
-        else if (w->tok->flags & DY_TOK_NUMBER) {
-            dy_entry_ref ref;
-            if (dy_lookup(d, w->tok->text, w->tok->len, &ref, 1) == 0) w->wtype = DY_W_NUMBER;
-        }
+        /* numbers are told apart in assign_roots, from the cached lookup */
     }
     assign_roots(s, a, cache);
     mark_nouns(s);
