@@ -1,7 +1,7 @@
 #!/bin/sh
 # gen_gazetteer.sh — compiles data/gazetteer.tsv into src/event/gazetteer.c:
-# the rows, and every name folded (upper case, '-' as blank) in sorted order for
-# binary search. usage: sh tools/gen_gazetteer.sh >src/event/gazetteer.c
+# the rows, every name folded (upper case, '-' as blank) in sorted order for
+# binary search, and the countries' ISO3 codes sorted. usage: sh tools/gen_gazetteer.sh >src/event/gazetteer.c
 set -e
 cd "$(dirname "$0")/.."
 tsv=data/gazetteer.tsv
@@ -29,7 +29,38 @@ awk -F'\t' 'function fold(s) { s = toupper(s); gsub(/-/, " ", s); gsub(/  +/, " 
     row++
 }' "$tsv" | LC_ALL=C sort -t'	' -k1,1 -k2,2n -k3,3n | awk -F'\t' '!seen[$1 "\t" $3]++ { printf "    {\"%s\", %d},\n", $1, $3 }'
 echo '};'
+echo
+echo '/* The ISO 3166 alpha-3 codes of the country rows, sorted for binary search. */'
+echo 'static const char iso3s[][4] = {'
+awk -F'\t' '!/^#/ && NF >= 5 && $1 == "C" { print $2 }' "$tsv" | LC_ALL=C sort -u |
+    awk '{ line = line sprintf(" \"%s\",", $1) } NR % 12 == 0 { print "   " line; line = "" }
+         END { if (line != "") print "   " line }'
+echo '};'
 cat <<'C'
+
+/* Three bytes as one number that sorts as memcmp does. */
+static unsigned long key3(const char *s)
+{
+    return (unsigned long)(unsigned char)s[0] << 16 | (unsigned long)(unsigned char)s[1] << 8 |
+           (unsigned char)s[2];
+}
+
+int dy_gaz_country_iso3(const char *code)
+{
+    unsigned long want = key3(code);
+    size_t lo = 0, hi = sizeof iso3s / sizeof iso3s[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        unsigned long k = key3(iso3s[mid]);
+        if (k == want)
+            return 1;
+        if (k < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
 
 const dy_gaz_entry *dy_gazetteer(size_t *n)
 {

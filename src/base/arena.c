@@ -8,15 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Under AddressSanitizer, memory handed back by a reset is poisoned, so a
- * pointer kept past its arena's reset is reported like a use after free. */
-#if defined(__SANITIZE_ADDRESS__)
-#define DY_ARENA_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DY_ARENA_ASAN 1
-#endif
-#endif
 #ifdef DY_ARENA_ASAN
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
@@ -29,7 +20,6 @@
 struct dy_arena_block {
     dy_arena_block *next;
     size_t size;    /* usable bytes in data */
-    size_t used;
     size_t mapped;  /* bytes from dy_huge_alloc, or 0: from malloc */
     alignas(max_align_t) unsigned char data[];
 };
@@ -39,6 +29,8 @@ void dy_arena_init(dy_arena *a, size_t block_size)
     a->head = NULL;
     a->spare = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
+    a->cur = NULL;
+    a->avail = 0;
 }
 
 static void free_block(dy_arena_block *b)
@@ -62,6 +54,8 @@ void dy_arena_free(dy_arena *a)
     free_chain(a->head);
     free_chain(a->spare);
     a->head = a->spare = NULL;
+    a->cur = NULL;
+    a->avail = 0;
 }
 
 void dy_arena_reset(dy_arena *a)
@@ -72,7 +66,6 @@ void dy_arena_reset(dy_arena *a)
     while (b) {
         dy_arena_block *next = b->next;
         if (b->size == a->block_size) {
-            b->used = 0;
             POISON(b->data, b->size);
             b->next = a->spare;
             a->spare = b;
@@ -82,6 +75,16 @@ void dy_arena_reset(dy_arena *a)
         b = next;
     }
     a->head = NULL;
+    a->cur = NULL;
+    a->avail = 0;
+    if (a->spare) {   /* the next allocation finds room without the slow path */
+        b = a->spare;
+        a->spare = b->next;
+        b->next = NULL;
+        a->head = b;
+        a->cur = b->data;
+        a->avail = b->size;
+    }
 }
 
 static dy_arena_block *new_block(dy_arena *a, size_t need)
@@ -101,12 +104,11 @@ static dy_arena_block *new_block(dy_arena *a, size_t need)
         return NULL;
     b->mapped = mapped;
     b->size = size;
-    b->used = 0;
     POISON(b->data, b->size);
     return b;
 }
 
-void *dy_arena_alloc(dy_arena *a, size_t size)
+void *dy_arena_alloc_slow(dy_arena *a, size_t size)
 {
     const size_t align = alignof(max_align_t);
     if (size == 0)
@@ -114,16 +116,20 @@ void *dy_arena_alloc(dy_arena *a, size_t size)
     if (size > SIZE_MAX - align)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
-    dy_arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
-        b = new_block(a, size);
+    if (!a->head || a->avail < size) {
+        /* a new block becomes the head; what was left in the old one is not
+         * used again (an oversized request gets a block of its own) */
+        dy_arena_block *b = new_block(a, size);
         if (!b)
             return NULL;
         b->next = a->head;
         a->head = b;
+        a->cur = b->data;
+        a->avail = b->size;
     }
-    void *p = b->data + b->used;
-    b->used += size;
+    void *p = a->cur;
+    a->cur += size;
+    a->avail -= size;
     UNPOISON(p, size);
     return p;
 }

@@ -49,38 +49,90 @@ static int null_verb(const dy_sentence *s, int i)
            (!v->code.code && !v->code.special && m->code.special == DY_SPECIAL_NULL);
 }
 
+/* Verb and actor heads outside the eliminated clauses, the counts of the
+ * usual COMPLEX: VERBS[] ACTORS[] limits. */
+static void count_heads(const dy_sentence *s, int *verbs, int *actors)
+{
+    const dy_word *w = s->w;
+    const dy_root *roots = s->roots;
+    int nv = 0, na = 0;
+    if (s->n_subord == 0) {
+        /* nothing eliminated: a word counts when it heads an active root, and
+         * the lexer makes at most one root per word (head_of its first word),
+         * so the few roots are counted, then the pronouns standing for actors */
+        for (int r = 0; r < s->nroots; ++r) {
+            if (!roots[r].active) continue;
+            nv += roots[r].wtype == DY_W_VERB;
+            na += roots[r].wtype == DY_W_ACTOR;
+        }
+        if (!s->lexed_types || (s->lexed_types >> DY_W_PRONOUN) & 1u) {
+            for (int i = 0; i < s->n; ++i) {
+                int r = w[i].head_of;
+                na += w[i].deref && !(r >= 0 && roots[r].active && roots[r].wtype == DY_W_ACTOR);
+            }
+        }
+    } else {
+        /* word by word, jumping over each eliminated clause, as TABARI */
+        for (int i = 0; i < s->n;) {
+            if (w[i].sub_end >= 0) { i = w[i].sub_end + 1; continue; }
+            int r = w[i].head_of;
+            int head = r >= 0 && roots[r].active ? (int)roots[r].wtype : -1;
+            nv += head == DY_W_VERB;
+            na += w[i].deref || head == DY_W_ACTOR;   /* dy_is_head(ACTOR) */
+            ++i;
+        }
+    }
+    *verbs = nv;
+    *actors = na;
+}
+
+/* Conjunctions, skipping the inside of compounds (TABARI's count: the word
+ * after a compound is looked at without asking whether it starts one). */
+static int count_conj(const dy_sentence *s)
+{
+    int conj = 0;
+    for (int i = 0; i < s->n; ++i) {
+        if (s->w[i].cmp_end >= 0) { i = s->w[i].cmp_end + 1; if (i >= s->n) break; }
+        if (s->w[i].wtype == DY_W_CONJ) ++conj;
+    }
+    return conj;
+}
+
 int dy_complexity(const dy_sentence *s, char *why, size_t n)
 {
     const dy_options *o = s->opt;
     int verbs = 0, actors = 0, pronouns = 0, conj = 0;
     why[0] = '\0';
-    /* one pass outside the subordinate clauses counts verbs, actors and
-     * pronouns, finds the first non-null verb and any actor before it */
+    /* only what an active limit reads is counted: news options set just
+     * VERBS[] and ACTORS[], and every sentence comes here */
+    int want_verb = o->cx_lateverb > 0 || o->cx_noactprior || o->cx_noactafter;
     int verb = -1, no_prior = 1;
-    for (int i = 0; i < s->n;) {
-        const dy_word *w = &s->w[i];
-        if (w->sub_end >= 0) { i = w->sub_end + 1; continue; }
-        int r = w->head_of;
-        int head = r >= 0 && s->roots[r].active ? (int)s->roots[r].wtype : -1;
-        if (head == DY_W_VERB) ++verbs;
-        if (w->deref || head == DY_W_ACTOR) ++actors;   /* dy_is_head(ACTOR) */
-        if (w->wtype == DY_W_PRONOUN) ++pronouns;
-        if (verb < 0) {
-            if (w->wtype == DY_W_VERB && head == DY_W_VERB && !null_verb(s, i)) verb = i;
-            else if (w->wtype == DY_W_ACTOR) no_prior = 0;
+    if (o->cx_verbs > 0 || o->cx_actors > 0 || o->cx_noverb) count_heads(s, &verbs, &actors);
+    if (o->cx_pronouns > 0 || want_verb) {
+        /* outside the subordinate clauses: pronouns, the first non-null verb
+         * and any actor before it */
+        for (int i = 0; i < s->n;) {
+            const dy_word *w = &s->w[i];
+            if (w->sub_end >= 0) { i = w->sub_end + 1; continue; }
+            int r = w->head_of;
+            int head = r >= 0 && s->roots[r].active ? (int)s->roots[r].wtype : -1;
+            if (w->wtype == DY_W_PRONOUN) ++pronouns;
+            if (verb < 0) {
+                if (w->wtype == DY_W_VERB && head == DY_W_VERB && !null_verb(s, i)) verb = i;
+                else if (w->wtype == DY_W_ACTOR) no_prior = 0;
+            }
+            ++i;
         }
-        ++i;
     }
     if (verb < 0) verb = s->n;
-    for (int i = 0; i < s->n; ++i) {
-        if (s->w[i].cmp_end >= 0) { i = s->w[i].cmp_end + 1; if (i >= s->n) break; }
-        if (s->w[i].wtype == DY_W_CONJ) ++conj;
-    }
+    if (o->cx_conj > 0) conj = count_conj(s);
     int no_after = 1;
-    for (int k = verb + 1; k < s->n;) {
-        if (s->w[k].sub_end >= 0) { k = s->w[k].sub_end + 1; continue; }
-        if (s->w[k].wtype == DY_W_ACTOR) { no_after = 0; break; }
-        ++k;
+    if (o->cx_noactafter) {
+        for (int k = verb + 1; k < s->n;) {
+            if (s->w[k].sub_end >= 0) { k = s->w[k].sub_end + 1; continue; }
+            if (s->w[k].wtype == DY_W_ACTOR) { no_after = 0; break; }
+            ++k;
+        }
     }
     int cx = 0;
 #define CHECK_VALUE(limit, value, what) \

@@ -16,6 +16,7 @@ typedef struct matcher {
     int nest;            /* inside { } alternatives */
     const dy_elem *base; /* the pattern's own elements, for m->pos */
     dy_pmatch *m;
+    const uint8_t *initial;  /* first byte of each word, or NULL */
 } matcher;
 
 /* Remembers the word an element of the pattern itself matched. */
@@ -198,17 +199,41 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
                                    (mt->up || !s->tree)
                                ? &mt->d->synsets[e->ref]
                                : NULL;
+    /* $ + @ ^ take only an actor, % only a compound's head (as match_one) */
+    int want_actor = e->kind == DY_EL_SOURCE || e->kind == DY_EL_TARGET ||
+                     e->kind == DY_EL_ATTRIB || e->kind == DY_EL_SKIP;
+    int want_compound = e->kind == DY_EL_COMPOUND;
     for (;;) {
-        if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
-        /* skipping words: most fail on length or first letter, without a call */
-        if (quick || qss) {
-            const dy_token *t = s->w[*at].tok;
-            if (quick ? (t->len < e->len || t->text[0] != e->word[0])
-                      : (t->len && !synset_may_start(s, qss, e->ref, t))) {
-                if (!skip) return 0;
-                *at += step;
-                continue;
+        if (quick && skip && mt->initial) {
+            /* words not starting with the element's letter are skipped in a
+             * tight loop over the initials (the test below rejects them) */
+            const uint8_t *ini = mt->initial;
+            uint8_t c = (uint8_t)e->word[0];
+            if (mt->up) {
+                int lim = mt->last < s->n - 1 ? mt->last : s->n - 1;
+                while (*at <= lim && ini[*at] != c) ++*at;
+            } else {
+                while (*at >= 0 && ini[*at] != c) --*at;
             }
+        }
+        if (*at < 0 || *at > mt->last || *at >= s->n) return 0;
+        /* skipping words: most fail on length or first letter, or are not
+         * actors, without a call */
+        const dy_word *w = &s->w[*at];
+        int reject = 0;
+        if (quick || qss) {
+            const dy_token *t = w->tok;
+            reject = quick ? (t->len < e->len || t->text[0] != e->word[0])
+                           : (t->len && !synset_may_start(s, qss, e->ref, t));
+        } else if (want_actor) {
+            reject = w->wtype != DY_W_ACTOR;
+        } else if (want_compound) {
+            reject = w->cmp_end < 0;
+        }
+        if (reject) {
+            if (!skip) return 0;
+            *at += step;
+            continue;
         }
         int i = *at;
         int r = match_one(mt, e, &i);
@@ -244,8 +269,8 @@ static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int ski
     return 1;
 }
 
-int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int last,
-                     dy_pmatch *m)
+int dy_match_pattern(const dy_sentence *s, const uint8_t *initials, dy_phrase ph, int head,
+                     int tail, int last, dy_pmatch *m)
 {
     const dyad_dict *d = s->dict;
     const dy_elem *el = &d->elems[ph.first];
@@ -261,7 +286,7 @@ int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int
     if (v < DY_PM_POS) m->pos[v] = (int16_t)head;
     if (last >= s->n) last = s->n - 1;
 
-    matcher mt = {s, d, last, 1, 0, 0, 0, el, m};
+    matcher mt = {s, d, last, 1, 0, 0, 0, el, m, initials};
     if (v + 1 < n) {
         int at = tail + 1;
         if (at > last) return 0;

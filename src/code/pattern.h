@@ -18,9 +18,11 @@ typedef struct dy_pmatch {
 
 /* Matches phrase `ph` (which contains one '*') with the verb root spanning
  * words [head, tail]. The upper part may not run past `last` (the clause end);
- * the lower part runs back to the start of the sentence, as in TABARI. */
-int dy_match_pattern(const dy_sentence *s, dy_phrase ph, int head, int tail, int last,
-                     dy_pmatch *m);
+ * the lower part runs back to the start of the sentence, as in TABARI.
+ * `initials` holds the first byte of each word's text, so words are skipped
+ * without a look at their tokens; NULL: the tokens are read. */
+int dy_match_pattern(const dy_sentence *s, const uint8_t *initials, dy_phrase ph, int head,
+                     int tail, int last, dy_pmatch *m);
 
 /* Tree mode (tree_pattern.c): do the words a PETRARCH-2 pattern matched for
  * its "{noun phrase}" groups lie in one noun phrase of the parse, and does each

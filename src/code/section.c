@@ -10,7 +10,7 @@ const dy_pattern *dy_section_pattern(const dy_sentence *s, const dy_root *r, uin
     const dy_verb *pv = v->n_patterns ? v : &d->verbs[v->main];
     while (*k < pv->n_patterns) {
         const dy_pattern *p = &d->patterns[pv->first_pattern + (*k)++];
-        if (dy_match_pattern(s, p->phrase, r->head, r->tail, s->n - 1, m))
+        if (dy_match_pattern(s, NULL, p->phrase, r->head, r->tail, s->n - 1, m))
             return p;
     }
     return NULL;

@@ -47,6 +47,7 @@ typedef struct dy_code_state {
     const struct dy_wordmask *have;   /* words of the sentence */
     const struct dy_patindex *pidx;   /* patterns by needed word (patindex.h), or NULL */
     dy_arena *arena;             /* per-sentence scratch, reset before the next sentence */
+    const uint8_t *initials;     /* first byte of each word (pattern.h), or NULL */
     dy_arena *keep;              /* lives as long as the story's result: codes built
                                     here may end up in events */
     dy_tframe frame;             /* tree mode: the current verb's frame */

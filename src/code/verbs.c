@@ -197,7 +197,14 @@ static void try_pattern(dy_code_state *cs, vloop *st, const dy_pattern *p, int i
     const dy_sentence *s = cs->s;
     const dyad_dict *d = s->dict;
     dy_pmatch m;
-    if (!dy_match_pattern(s, p->phrase, r->head, r->tail, cs->end, &m)) return;
+    if (!cs->initials) {   /* the sentence's first match: the words' initials */
+        uint8_t *ini = dy_arena_alloc(cs->arena, (size_t)s->n + 1);
+        if (ini) {         /* else the matcher reads the tokens */
+            for (int i = 0; i < s->n; ++i) ini[i] = (uint8_t)s->w[i].tok->text[0];
+            cs->initials = ini;
+        }
+    }
+    if (!dy_match_pattern(s, cs->initials, p->phrase, r->head, r->tail, cs->end, &m)) return;
     if (cs->has_frame && !dy_tree_groups_ok(s->tree, d, p->phrase, &m)) return;
     int make = 0;
     if (m.lenalt) {
@@ -357,10 +364,30 @@ static void check_verbs_tree(dy_code_state *cs)
     }
 }
 
+/* Can the verb loop make any event? make_event needs a source and a target,
+ * and without a default actor both come from a word that is an actor, a
+ * pronoun dereferenced to one, or the head of a compound. Most news
+ * sentences have none: their verbs' patterns need not be tried. */
+static int may_find_actors(const dy_code_state *cs)
+{
+    const dy_sentence *s = cs->s;
+    if (s->tree || cs->opt->default_source[0] || cs->opt->default_target[0]) return 1;
+    /* the parse says so without a look at the words when it found no actor
+     * (agents made actors included) and no pronoun (that could refer to one) */
+    uint32_t may = (1u << DY_W_ACTOR) | (1u << DY_W_PRONOUN);
+    if (s->lexed_types && !(s->lexed_types & may)) return 0;
+    for (int i = 0; i < s->n; ++i) {
+        const dy_word *w = &s->w[i];
+        if (w->wtype == DY_W_ACTOR || w->deref || w->cmp_end >= 0) return 1;
+    }
+    return 0;
+}
+
 void dy_check_verbs(dy_code_state *cs)
 {
     const dy_sentence *s = cs->s;
     int code_by = cs->opt->code_by;
+    if (!may_find_actors(cs)) return;
     if (s->tree) {
         dy_actor_zero(&cs->source);
         dy_actor_zero(&cs->target);

@@ -66,6 +66,11 @@ void dy_enrich_codes(dyad_event *ev)
     dy_actor_split(ev->target, &ev->target_parts);
 }
 
+static int same_country(const char *a, const char *b)
+{
+    return a == b || (a && b && !memcmp(a, b, 3));
+}
+
 void dy_enrich_sentence(dyad_event *ev, size_t n, const dy_tokens *toks, int story_date)
 {
     if (n == 0)
@@ -73,6 +78,8 @@ void dy_enrich_sentence(dyad_event *ev, size_t n, const dy_tokens *toks, int sto
     int date = 0;
     dyad_span date_span = {0, 0};
     int named = toks && dy_when_find(toks, story_date, &date, &date_span);
+    const dyad_place *prev_place = NULL;   /* the previous event's, and its countries */
+    const char *prev1 = NULL, *prev2 = NULL;
     for (size_t k = 0; k < n; k++) {
         dyad_event *e = &ev[k];
         dy_enrich_codes(e);
@@ -86,7 +93,14 @@ void dy_enrich_sentence(dyad_event *ev, size_t n, const dy_tokens *toks, int sto
         if (toks) {
             const char *p1 = e->source_parts.is_country ? e->source_parts.country : NULL;
             const char *p2 = e->target_parts.is_country ? e->target_parts.country : NULL;
-            dy_place_find(toks, p1, p2, &e->place);
+            /* the countries only break ties: the same ones find the same place */
+            if (prev_place && same_country(p1, prev1) && same_country(p2, prev2))
+                e->place = *prev_place;
+            else
+                dy_place_find(toks, p1, p2, &e->place);
+            prev_place = &e->place;
+            prev1 = p1;
+            prev2 = p2;
         }
     }
 }

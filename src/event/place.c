@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "event/place.h"
+#include "event/words.h"
 
 #define MAX_PLACE_WORDS 5
 #define MAX_KEY 96
@@ -35,45 +36,30 @@ size_t dy_gaz_lookup(const char *folded, size_t len, const dy_gaz_entry **out, s
 
 int dy_iso3_known(const char *code)
 {
-    size_t nrows;
-    const dy_gaz_entry *rows = dy_gazetteer(&nrows);
-    if (!code || strlen(code) < 3)
+    if (!code || !code[0] || !code[1] || !code[2])
         return 0;
-    /* countries come first in the table */
-    for (size_t i = 0; i < nrows && rows[i].kind == DYAD_PLACE_COUNTRY; i++)
-        if (!memcmp(rows[i].iso3, code, 3))
-            return 1;
-    return 0;
+    return dy_gaz_country_iso3(code);
 }
 
-/* The first letters are compared here: most words fail there, and this runs
- * for every word of every sentence with an event. */
-static int is(const dy_token *t, const char *w)
-{
-    return t->text[0] == w[0] && strcmp(t->text, w) == 0;
-}
-
-static int is_any(const dy_token *t, const char *const *words)
-{
-    for (; *words; words++)
-        if (is(t, *words))
-            return 1;
-    return 0;
-}
-
-static const char *const prepositions[] = {
-    "IN", "NEAR", "OUTSIDE", "INSIDE", "AROUND", "ACROSS", "THROUGHOUT", "AT", "NEARBY", NULL
+static const dy_word_lit prepositions[] = {
+    DY_WORD("IN"), DY_WORD("NEAR"), DY_WORD("OUTSIDE"), DY_WORD("INSIDE"), DY_WORD("AROUND"),
+    DY_WORD("ACROSS"), DY_WORD("THROUGHOUT"), DY_WORD("AT"), DY_WORD("NEARBY")
 };
 /* "the city of X", "the outskirts of X", "the province of X" */
-static const char *const of_nouns[] = {
-    "CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "STATE", "OUTSKIRTS", "DISTRICT",
-    "CAPITAL", "PORT", NULL
+static const dy_word_lit of_nouns[] = {
+    DY_WORD("CITY"), DY_WORD("TOWN"), DY_WORD("VILLAGE"), DY_WORD("PROVINCE"),
+    DY_WORD("REGION"), DY_WORD("STATE"), DY_WORD("OUTSKIRTS"), DY_WORD("DISTRICT"),
+    DY_WORD("CAPITAL"), DY_WORD("PORT")
 };
-static const char *const directions[] = {
-    "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN",
-    "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH", "SOUTH", "EAST", "WEST",
-    "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "WAR", "TORN", "WAR-TORN", NULL
+static const dy_word_lit directions[] = {
+    DY_WORD("NORTHERN"), DY_WORD("SOUTHERN"), DY_WORD("EASTERN"), DY_WORD("WESTERN"),
+    DY_WORD("CENTRAL"), DY_WORD("NORTHEASTERN"), DY_WORD("NORTHWESTERN"),
+    DY_WORD("SOUTHEASTERN"), DY_WORD("SOUTHWESTERN"), DY_WORD("NORTH"), DY_WORD("SOUTH"),
+    DY_WORD("EAST"), DY_WORD("WEST"), DY_WORD("NORTHEAST"), DY_WORD("NORTHWEST"),
+    DY_WORD("SOUTHEAST"), DY_WORD("SOUTHWEST"), DY_WORD("WAR"), DY_WORD("TORN"),
+    DY_WORD("WAR-TORN")
 };
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Where a place name may start after word i, or -1: after a preposition
  * ("in", "near"), "<noun> of", or "border with/between". */
@@ -81,16 +67,17 @@ static int place_start(const dy_tokens *toks, size_t i)
 {
     const dy_token *t = &toks->v[i];
     size_t j;
-    if (is_any(t, prepositions))
+    if (dy_tok_is_any(t, prepositions, N_OF(prepositions)))
         j = i + 1;
-    else if (is(t, "OF") && i > 0 && is_any(&toks->v[i - 1], of_nouns))
+    else if (DY_TOK_IS(t, "OF") && i > 0 &&
+             dy_tok_is_any(&toks->v[i - 1], of_nouns, N_OF(of_nouns)))
         j = i + 1;
-    else if ((is(t, "WITH") || is(t, "BETWEEN")) && i > 0 &&
-             (is(&toks->v[i - 1], "BORDER") || is(&toks->v[i - 1], "FRONTIER")))
+    else if ((DY_TOK_IS(t, "WITH") || DY_TOK_IS(t, "BETWEEN")) && i > 0 &&
+             (DY_TOK_IS(&toks->v[i - 1], "BORDER") || DY_TOK_IS(&toks->v[i - 1], "FRONTIER")))
         j = i + 1;
     else
         return -1;
-    if (j < toks->n && is(&toks->v[j], "THE"))
+    if (j < toks->n && DY_TOK_IS(&toks->v[j], "THE"))
         j++;
     return j < toks->n ? (int)j : -1;
 }
@@ -160,7 +147,7 @@ int dy_place_find(const dy_tokens *toks, const char *prefer1, const char *prefer
         size_t j = (size_t)s, k = 0;
         const dy_gaz_entry *e = match_at(toks, j, prefer1, prefer2, &k);
         /* "in northern Syria", "in war-torn Yemen" */
-        while (!e && j < toks->n && is_any(&toks->v[j], directions))
+        while (!e && j < toks->n && dy_tok_is_any(&toks->v[j], directions, N_OF(directions)))
             e = match_at(toks, ++j, prefer1, prefer2, &k);
         /* "in Syria's Idlib province": the possessive and what follows */
         if (e && j + k < toks->n) {

@@ -25,6 +25,8 @@ const dy_gaz_entry *dy_gazetteer(size_t *n);
  * its row; NULL past the end. */
 const char *dy_gaz_key(size_t i, size_t *row);
 size_t dy_gaz_n_keys(void);
+/* Is code[0..3) the ISO3 code of a country row (gazetteer.c)? */
+int dy_gaz_country_iso3(const char *code);
 
 /* Looks up a folded (upper-case, ASCII-folded, '-' as blank) name of len
  * bytes; writes at most max matching rows, best first, to out and returns

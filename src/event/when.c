@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "event/when.h"
+#include "event/words.h"
 
 #define LOOKBACK 8   /* words before a weekday searched for future markers */
 
@@ -16,27 +17,27 @@ int dy_weekday(int ymd)
     return (int)(w < 0 ? w + 7 : w);
 }
 
-static const char *const weekdays[] = {
-    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"
+static const dy_word_lit weekdays[] = {
+    DY_WORD("MONDAY"), DY_WORD("TUESDAY"), DY_WORD("WEDNESDAY"), DY_WORD("THURSDAY"),
+    DY_WORD("FRIDAY"), DY_WORD("SATURDAY"), DY_WORD("SUNDAY")
 };
-static const char *const months[] = {
-    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"
+static const dy_word_lit months[] = {
+    DY_WORD("JANUARY"), DY_WORD("FEBRUARY"), DY_WORD("MARCH"), DY_WORD("APRIL"),
+    DY_WORD("MAY"), DY_WORD("JUNE"), DY_WORD("JULY"), DY_WORD("AUGUST"),
+    DY_WORD("SEPTEMBER"), DY_WORD("OCTOBER"), DY_WORD("NOVEMBER"), DY_WORD("DECEMBER")
 };
-static const char *const month_abbr[] = {
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEPT", "OCT", "NOV", "DEC"
+static const dy_word_lit month_abbr[] = {
+    DY_WORD("JAN"), DY_WORD("FEB"), DY_WORD("MAR"), DY_WORD("APR"), DY_WORD("MAY"),
+    DY_WORD("JUN"), DY_WORD("JUL"), DY_WORD("AUG"), DY_WORD("SEPT"), DY_WORD("OCT"),
+    DY_WORD("NOV"), DY_WORD("DEC")
 };
-
-static int is(const dy_token *t, const char *w)
-{
-    /* the first letter rejects most words without a call (every token is tried) */
-    return t->text[0] == w[0] && strcmp(t->text, w) == 0;
-}
 
 static int weekday_of(const dy_token *t)
 {
+    if (t->len < 6 || t->len > 9)   /* MONDAY .. WEDNESDAY */
+        return -1;
     for (int i = 0; i < 7; i++)
-        if (is(t, weekdays[i]))
+        if (dy_tok_is(t, weekdays[i].w, weekdays[i].n))
             return i;
     return -1;
 }
@@ -47,14 +48,21 @@ static int month_of(const dy_token *t)
     size_t n = t->len;
     if (n && t->text[n - 1] == '.')
         n--;
-    if (n < 3)
+    if (n < 3 || n > 9)   /* MAY .. SEPTEMBER */
+        return 0;
+    /* only J F M A S O N D start a month's name */
+    const unsigned initials = 1u << ('J' - 'A') | 1u << ('F' - 'A') | 1u << ('M' - 'A') |
+                              1u << ('A' - 'A') | 1u << ('S' - 'A') | 1u << ('O' - 'A') |
+                              1u << ('N' - 'A') | 1u << ('D' - 'A');
+    unsigned c = (unsigned char)t->text[0] - 'A';
+    if (c >= 26 || !((initials >> c) & 1u))
         return 0;
     for (int i = 0; i < 12; i++) {
-        if (t->text[0] != months[i][0])
+        if (t->text[0] != months[i].w[0])
             continue;
-        if (strlen(months[i]) == n && !strncmp(t->text, months[i], n))
+        if (months[i].n == n && !memcmp(t->text, months[i].w, n))
             return i + 1;
-        if (strlen(month_abbr[i]) == n && !strncmp(t->text, month_abbr[i], n))
+        if (month_abbr[i].n == n && !memcmp(t->text, month_abbr[i].w, n))
             return i + 1;
     }
     if (n == 3 && !strncmp(t->text, "SEP", 3))
@@ -94,10 +102,14 @@ static int year_of(const dy_token *t)
 
 static int small_number(const dy_token *t)
 {
-    static const char *const words[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
-                                        "SEVEN", "EIGHT", "NINE", "TEN"};
+    static const dy_word_lit words[] = {
+        DY_WORD("ONE"), DY_WORD("TWO"), DY_WORD("THREE"), DY_WORD("FOUR"), DY_WORD("FIVE"),
+        DY_WORD("SIX"), DY_WORD("SEVEN"), DY_WORD("EIGHT"), DY_WORD("NINE"), DY_WORD("TEN")
+    };
+    if (t->len > 5)   /* longer than any of them */
+        return 0;
     for (int i = 0; i < 10; i++)
-        if (is(t, words[i]))
+        if (dy_tok_is(t, words[i].w, words[i].n))
             return i + 1;
     if (t->len <= 2 && t->text[0] >= '0' && t->text[0] <= '9') {
         int n = atoi(t->text);
@@ -109,15 +121,16 @@ static int small_number(const dy_token *t)
 /* Does the sentence speak of the future before word i ("will meet on")? */
 static int future_before(const dy_tokens *toks, size_t i)
 {
-    static const char *const markers[] = {"WILL", "SHALL", "'LL", "SCHEDULED", "PLANS",
-                                          "PLANNED", "EXPECTED", "UPCOMING", NULL};
+    static const dy_word_lit markers[] = {
+        DY_WORD("WILL"), DY_WORD("SHALL"), DY_WORD("'LL"), DY_WORD("SCHEDULED"),
+        DY_WORD("PLANS"), DY_WORD("PLANNED"), DY_WORD("EXPECTED"), DY_WORD("UPCOMING")
+    };
     size_t from = i > LOOKBACK ? i - LOOKBACK : 0;
     for (size_t k = from; k < i; k++) {
-        for (const char *const *m = markers; *m; m++)
-            if (is(&toks->v[k], *m))
-                return 1;
-        if ((is(&toks->v[k], "IS") || is(&toks->v[k], "ARE")) && k + 1 < i &&
-            is(&toks->v[k + 1], "TO"))
+        if (dy_tok_is_any(&toks->v[k], markers, sizeof markers / sizeof markers[0]))
+            return 1;
+        if ((DY_TOK_IS(&toks->v[k], "IS") || DY_TOK_IS(&toks->v[k], "ARE")) && k + 1 < i &&
+            DY_TOK_IS(&toks->v[k + 1], "TO"))
             return 1;
     }
     return 0;
@@ -179,12 +192,12 @@ int dy_when_find(const dy_tokens *toks, int story_date, int *date, dyad_span *sp
             int ahead = (wd - sw + 7) % 7;       /* after */
             if (ahead == 0)
                 ahead = 7;
-            if (prev && (is(prev, "ON") || is(prev, "LAST") || is(prev, "NEXT") ||
-                         is(prev, "THIS")))
+            if (prev && (DY_TOK_IS(prev, "ON") || DY_TOK_IS(prev, "LAST") ||
+                         DY_TOK_IS(prev, "NEXT") || DY_TOK_IS(prev, "THIS")))
                 from = i - 1;
-            if (prev && is(prev, "LAST") && back == 0)
+            if (prev && DY_TOK_IS(prev, "LAST") && back == 0)
                 back = 7;
-            int future = (prev && is(prev, "NEXT")) || future_before(toks, from);
+            int future = (prev && DY_TOK_IS(prev, "NEXT")) || future_before(toks, from);
             result = dy_date_add(story_date, future ? ahead : -back);
         } else if ((m = month_of(t)) != 0 && next && (d = day_of(next)) != 0 &&
                    (t->len > 3 || m != 5)) {
@@ -204,26 +217,27 @@ int dy_when_find(const dy_tokens *toks, int story_date, int *date, dyad_span *sp
             if (i + 2 < toks->n && (y = year_of(&toks->v[i + 2])) != 0)
                 to = i + 2;
             result = month_day_date(story_date, m, d, y);
-        } else if (is(t, "YESTERDAY")) {
+        } else if (DY_TOK_IS(t, "YESTERDAY")) {
             result = dy_date_add(story_date, -1);
-        } else if (is(t, "TODAY")) {
+        } else if (DY_TOK_IS(t, "TODAY")) {
             result = story_date;
-        } else if (is(t, "TOMORROW")) {
+        } else if (DY_TOK_IS(t, "TOMORROW")) {
             result = dy_date_add(story_date, 1);
-        } else if ((is(t, "LAST") || is(t, "NEXT")) && next) {
-            int sign = is(t, "LAST") ? -1 : 1;
+        } else if ((DY_TOK_IS(t, "LAST") || DY_TOK_IS(t, "NEXT")) && next) {
+            int sign = DY_TOK_IS(t, "LAST") ? -1 : 1;
             to = i + 1;
-            if (is(next, "WEEK"))
+            if (DY_TOK_IS(next, "WEEK"))
                 result = dy_date_add(story_date, 7 * sign);
-            else if (is(next, "MONTH"))
+            else if (DY_TOK_IS(next, "MONTH"))
                 result = add_months(story_date, sign);
-            else if (is(next, "YEAR"))
+            else if (DY_TOK_IS(next, "YEAR"))
                 result = add_months(story_date, 12 * sign);
-        } else if ((n = small_number(t)) != 0 && i + 2 < toks->n && is(&toks->v[i + 2], "AGO")) {
+        } else if ((n = small_number(t)) != 0 && i + 2 < toks->n &&
+                   DY_TOK_IS(&toks->v[i + 2], "AGO")) {
             to = i + 2;
-            if (is(next, "DAYS") || is(next, "DAY"))
+            if (DY_TOK_IS(next, "DAYS") || DY_TOK_IS(next, "DAY"))
                 result = dy_date_add(story_date, -n);
-            else if (is(next, "WEEKS") || is(next, "WEEK"))
+            else if (DY_TOK_IS(next, "WEEKS") || DY_TOK_IS(next, "WEEK"))
                 result = dy_date_add(story_date, -7 * n);
         }
         if (result && dy_date_valid(result)) {

@@ -56,6 +56,7 @@ static void cancel_root(dy_sentence *s, int r)
  * the sentence's first word) keeps its tags, as in TABARI. */
 void dy_null_subordinates(dy_sentence *s)
 {
+    if (s->n_subord == 0) return;   /* every mark counts itself there */
     if (s->n > 0 && s->w[0].sub_end >= 0) s->w[0].wtype = DY_W_NULLED;
     for (int h = 0; h < s->n; ++h) {
         int t = s->w[h].sub_end;

@@ -44,19 +44,38 @@ dyad_status dy_parse_tree(dy_sentence *s, dy_arena *a, const dyad_dict *d, const
         s->fwd_ref = fwd->ref;
     }
     if (opt->convert_agents) dy_convert_agents(s);
+    /* a word has the class of the root it belongs to, or is a comma, a
+     * number or nothing: the few roots tell which classes occur. Whether
+     * one is a discard depends on nothing the steps below change. */
+    uint32_t types = 0;
+    for (int r = 0; r < s->nroots; ++r) {
+        types |= 1u << s->roots[r].wtype;
+        if (!s->has_discard && discard_root(s, &s->roots[r])) s->has_discard = 1;
+    }
+    static const char commas[] = ",():";   /* the texts of DY_W_COMMA words */
+    for (int k = 0; commas[k]; ++k)
+        if (dy_wordmask_has(&s->mask, dy_prefix_hash(&commas[k], 1))) types |= 1u << DY_W_COMMA;
+    s->lexed_types = types;
+    /* each step below only acts at words of some class; most sentences lack
+     * one or more of them, and the step is skipped */
+#define HAS(t) ((types >> (t)) & 1u)
     if (tree) {
         dy_tree_compounds(s, tree);
         dy_tree_commas(s);
         if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
     } else {
-        dy_mark_compounds(s);
-        dy_mark_subordinates(s);
+        if (HAS(DY_W_CONJ) && HAS(DY_W_ACTOR)) dy_mark_compounds(s);
+        if (HAS(DY_W_COMMA)) dy_mark_subordinates(s);
         if (!d->has_attrib) dy_null_subordinates(s);   /* else after attribution */
-        dy_mark_clauses(s);
+        if (HAS(DY_W_CONJ)) {
+            dy_mark_clauses(s);
+        } else if (s->n > 0) {   /* one clause: the marks dy_mark_clauses would make */
+            s->w[0].clause_start = 1;
+            s->w[s->n - 1].clause_end = 1;
+        }
     }
-    dy_dereference_pronouns(s);
-    for (int r = 0; r < s->nroots; ++r)
-        if (discard_root(s, &s->roots[r])) { s->has_discard = 1; break; }
+    if (HAS(DY_W_PRONOUN)) dy_dereference_pronouns(s);
+#undef HAS
     return DYAD_OK;
 }
 

@@ -51,21 +51,23 @@ typedef struct dy_root {
     int nmatch;         /* characters matched (longest wins) */
 } dy_root;
 
+/* Word and root indices fit in 16 bits (at most DY_MAX_WORDS words), so a
+ * word takes 32 bytes: every parsing step walks this array. */
 typedef struct dy_word {
     const dy_token *tok;
     uint8_t wtype;      /* dy_wtype */
     uint8_t compound;   /* inside a parsed compound actor */
     uint8_t midcap;     /* capitalised, not the first word, sentence not all caps */
-    int head_of;        /* root whose first word this is, or -1 */
-    int tail_of;        /* root whose last word this is, or -1 */
-    int member;         /* root this word was matched into, or -1 */
     uint8_t deref;      /* a pronoun dereferenced to an actor */
-    int refer;          /* its actor's word, or DY_REFER_FORWARD; else -1 */
-    int cmp_end;        /* head of a compound: its last word; else -1 */
-    int cmp_start;      /* tail of a compound: its first word; else -1 */
-    int sub_end;        /* head of a subordinate clause: its last word; else -1 */
-    int clause_start;   /* first word of a clause (1) */
-    int clause_end;     /* last word of a clause (1) */
+    uint8_t clause_start;   /* first word of a clause (1) */
+    uint8_t clause_end;     /* last word of a clause (1) */
+    int16_t head_of;    /* root whose first word this is, or -1 */
+    int16_t tail_of;    /* root whose last word this is, or -1 */
+    int16_t member;     /* root this word was matched into, or -1 */
+    int16_t refer;      /* its actor's word, or DY_REFER_FORWARD; else -1 */
+    int16_t cmp_end;    /* head of a compound: its last word; else -1 */
+    int16_t cmp_start;  /* tail of a compound: its first word; else -1 */
+    int16_t sub_end;    /* head of a subordinate clause: its last word; else -1 */
 } dy_word;
 
 typedef struct dy_sentence {
@@ -81,6 +83,11 @@ typedef struct dy_sentence {
     int has_discard;     /* a [###] phrase was found */
     int truncated;
     int n_subord;        /* subordinate clauses eliminated */
+    /* Bit t set when a root of class t was found (after agent conversion),
+     * DY_W_COMMA when a comma may be among the words (dy_parse). Later steps
+     * only null words or make pronouns actors, so a clear bit says no word
+     * has that class: a step looking for it has nothing to do. 0: not known. */
+    uint32_t lexed_types;
     dy_wordmask mask;    /* which word beginnings occur */
     /* FORWARD: the actor a pronoun may refer to in the previous sentence */
     int fwd_single, fwd_plural;           /* available for HE.. / THEY.. */

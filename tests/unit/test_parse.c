@@ -131,3 +131,33 @@ Test(parse, discard_flag)
     parse("Zandoria lost a wobble ball match to Korvalia.");
     cr_assert(s.has_discard);
 }
+
+/* The classes the parse found: every word's class is among them (steps that
+ * look for a missing class are skipped), commas included. */
+Test(parse, lexed_types_cover_every_word)
+{
+    const char *texts[] = {
+        "The Zandoria minister was denounced by Korvalia and Meridon.",
+        "Zandoria, which Meridon denounced last year, will meet Korvalia soon.",
+        "Fishermen praised northern harbours on Tuesday evening (briefly): all good.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; ++k) {
+        dy_tokens toks;
+        int trunc;
+        dyad_error err;
+        dy_arena_reset(&arena);
+        cr_assert_eq(dy_tokenize(&arena, texts[k], 0, strlen(texts[k]), DY_MAX_WORDS, &toks,
+                                 &trunc, &err), DYAD_OK);
+        /* the classes right after lexing, before any step changes them */
+        dy_sentence lexed;
+        cr_assert_eq(dy_lex(&lexed, &arena, dict, &dict->options, &toks, 20240105, NULL, &err),
+                     DYAD_OK);
+        uint32_t want = 0;
+        for (int i = 0; i < lexed.n; ++i)
+            if (lexed.w[i].wtype != DY_W_NULL && lexed.w[i].wtype != DY_W_NUMBER)
+                want |= 1u << lexed.w[i].wtype;
+        parse(texts[k]);
+        cr_assert_eq(s.lexed_types & want, want, "%s", texts[k]);
+        cr_assert(!(s.lexed_types & (1u << DY_W_PRONOUN)), "%s", texts[k]);
+    }
+}

@@ -95,6 +95,24 @@ Test(place, iso3)
     cr_expect(!dy_iso3_known("GOV"));
 }
 
+/* The sorted code list answers as a scan of the country rows would, for
+ * every three capital letters. */
+Test(place, iso3_list_matches_rows)
+{
+    size_t n;
+    const dy_gaz_entry *rows = dy_gazetteer(&n);
+    char code[4] = "AAA";
+    for (int a = 'A'; a <= 'Z'; a++)
+        for (int b = 'A'; b <= 'Z'; b++)
+            for (int c = 'A'; c <= 'Z'; c++) {
+                code[0] = (char)a, code[1] = (char)b, code[2] = (char)c;
+                int scan = 0;
+                for (size_t i = 0; i < n && !scan; i++)
+                    scan = rows[i].kind == DYAD_PLACE_COUNTRY && !memcmp(rows[i].iso3, code, 3);
+                cr_assert_eq(dy_iso3_known(code), scan, "%s", code);
+            }
+}
+
 /* data/gazetteer.tsv (run from the repository root) and the compiled table
  * hold the same rows, in order. */
 Test(place, tsv_matches_compiled)
