@@ -99,7 +99,7 @@ static dy_arena_block *new_block(dy_arena *a, size_t need)
         return NULL;
     /* a block near a huge page in size gets one (see DY_ARENA_HUGE_BLOCK) */
     size_t total = sizeof(dy_arena_block) + size, mapped = 0;
-    dy_arena_block *b = total > DY_HUGE_PAGE / 2 ? dy_huge_alloc(total, &mapped) : malloc(total);
+    dy_arena_block *b = size >= DY_ARENA_HUGE_BLOCK ? dy_huge_alloc(total, &mapped) : malloc(total);
     if (!b)
         return NULL;
     b->mapped = mapped;
