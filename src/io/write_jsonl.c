@@ -74,20 +74,6 @@ void dy_json_string(dy_strbuf *b, const char *s, size_t n)
     dy_strbuf_addc(b, '"');
 }
 
-/* The decimal digits of v: printf costs more than the rest of the line. */
-static void put_long(dy_strbuf *b, long v)
-{
-    char tmp[24], *p = tmp + sizeof tmp;
-    unsigned long m = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
-    do {
-        *--p = (char)('0' + m % 10);
-        m /= 10;
-    } while (m);
-    if (v < 0)
-        *--p = '-';
-    dy_strbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
-}
-
 static void key(dy_strbuf *b, const char *k, int first)
 {
     if (first)
@@ -119,7 +105,7 @@ static void subkey(dy_strbuf *b, const char *name, const char *suffix)
 static void offset_or_null(dy_strbuf *b, int ok, size_t v)
 {
     if (ok && v <= (size_t)LONG_MAX)
-        put_long(b, (long)v);
+        dy_strbuf_add_long(b, (long)v);
     else if (ok)
         dy_strbuf_printf(b, "%zu", v);
     else
@@ -168,7 +154,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "story_id", 1);
     str_or_null(b, story->id);
     key(b, "sentence", 0);
-    put_long(b, ev->sentence);
+    dy_strbuf_add_long(b, ev->sentence);
     key(b, "date", 0);
     if (ev->date > 0 && ev->date <= 99991231) {
         char d[12] = "\"0000-00-00\"";
@@ -207,11 +193,11 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "pattern_file", 0);
     str_or_null(b, ev->pattern_where);
     key(b, "pattern_line", 0);
-    put_long(b, ev->pattern_line);
+    dy_strbuf_add_long(b, ev->pattern_line);
     key(b, "attribution", 0);
     str_or_null(b, ev->attribution);
     key(b, "date_shift", 0);
-    put_long(b, ev->date_shift);
+    dy_strbuf_add_long(b, ev->date_shift);
     key(b, "date_origin", 0);
     str_or_null(b, dy_date_origin_name(ev->date_origin));
     span(b, "date", story, ev->date_span);
@@ -241,7 +227,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     str_or_null(b, has_place ? dy_precision_name(ev->place.precision) : NULL);
     span(b, "place", story, has_place ? ev->place.span : (dyad_span){0, 0});
     key(b, "mentions", 0);
-    put_long(b, o->x.mentions);
+    dy_strbuf_add_long(b, o->x.mentions);
     key(b, "sentence_ids", 0);
     str_or_null(b, o->x.sentence_ids);
     if (ev->issues) {   /* issue codes (IssueCoding dictionaries), when any */
@@ -250,7 +236,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     }
     if (o->x.n_stories) {
         key(b, "stories", 0);
-        put_long(b, o->x.n_stories);
+        dy_strbuf_add_long(b, o->x.n_stories);
         key(b, "story_ids", 0);
         str_or_null(b, o->x.story_ids);
     }

@@ -135,22 +135,29 @@ static char *random_text(unsigned seed, size_t n)
     return s;
 }
 
+/* Reads f (holding s[0..n)) to its end, closes it, and compares the lines
+ * with the model's. */
+static void expect_model(FILE *f, const char *s, size_t n)
+{
+    gots want = {0}, have = {0};
+    model(s, n, &want);
+    read_all(f, &have);
+    fclose(f);
+    expect_same(&want, &have);
+    gots_free(&have, 1);
+    gots_free(&want, 0);
+}
+
 Test(linereader, file_matches_model)
 {
     for (unsigned seed = 1; seed <= 4; seed++) {
         size_t n = 1500000 + seed * 777;
         char *s = random_text(seed, n);
-        gots want = {0}, have = {0};
-        model(s, n, &want);
         FILE *f = tmpfile();
         cr_assert_not_null(f);
         cr_assert_eq(fwrite(s, 1, n, f), n);
         rewind(f);
-        read_all(f, &have);
-        fclose(f);
-        expect_same(&want, &have);
-        gots_free(&have, 1);
-        gots_free(&want, 0);
+        expect_model(f, s, n);
         free(s);
     }
 }
@@ -160,15 +167,9 @@ Test(linereader, memory_stream_matches_model)
     /* fmemopen has no descriptor: the stdio path */
     size_t n = 400000;
     char *s = random_text(9, n);
-    gots want = {0}, have = {0};
-    model(s, n, &want);
     FILE *f = fmemopen(s, n, "rb");
     cr_assert_not_null(f);
-    read_all(f, &have);
-    fclose(f);
-    expect_same(&want, &have);
-    gots_free(&have, 1);
-    gots_free(&want, 0);
+    expect_model(f, s, n);
     free(s);
 }
 
