@@ -41,4 +41,18 @@ int dy_iso3_known(const char *code);
 int dy_place_find(const dy_tokens *toks, const char *prefer1, const char *prefer2,
                   dyad_place *out);
 
+/* GDELT's place codes (fips.c). The FIPS 10-4 country code (two letters) of
+ * an ISO 3166 alpha-3 code; NULL where FIPS has none (docs/formats.md). */
+const char *dy_fips_country(const char *iso3);
+/* The FIPS 10-4 code of a place: its country's, but a Palestinian place is
+ * the Gaza Strip (GZ) or the West Bank (WE), as FIPS splits them. NULL when
+ * none. */
+const char *dy_place_fips(const dyad_place *pl);
+/* The postal code ("CA") of a US state or city of the gazetteer, by its
+ * gazetteer name; NULL when not one. */
+const char *dy_us_state(const char *name);
+/* GDELT's ADM1 code of a place into out: FIPS country + state for US states
+ * and cities ("USCA", "USDC"), else the FIPS country code; "" when none. */
+void dy_place_adm1(const dyad_place *pl, char out[5]);
+
 #endif

@@ -3,6 +3,7 @@
  * (tab-separated, with a header; docs/formats.md lists each column). */
 #include <string.h>
 
+#include "event/place.h"
 #include "io/writer.h"
 
 static const char *const columns[] = {
@@ -94,7 +95,8 @@ static void actor(dy_strbuf *b, const dyad_story *st, const char *code, dyad_spa
         dy_strbuf_printf(b, "\t%s", type[i] ? type[i] : "");
 }
 
-/* GDELT geo types: 1 country, 3/4 city (US/world), 2/5 state (US/world). */
+/* GDELT geo types: 1 country, 3/4 city (US/world), 2/5 state (US/world).
+ * Country and ADM1 codes are FIPS 10-4, as GDELT's; ADM2 and FeatureID empty. */
 static void geo(dy_strbuf *b, const dyad_place *pl)
 {
     if (pl->precision == DYAD_PLACE_NONE) {
@@ -105,8 +107,11 @@ static void geo(dy_strbuf *b, const dyad_place *pl)
     int type = pl->precision == DYAD_PLACE_COUNTRY ? 1
              : pl->precision == DYAD_PLACE_REGION ? (us ? 2 : 5)
                                                   : (us ? 3 : 4);
-    dy_strbuf_printf(b, "\t%d\t%s\t%s\t\t\t%.4f\t%.4f\t", type, pl->name ? pl->name : "",
-                     pl->country ? pl->country : "", pl->lat, pl->lon);
+    const char *fips = dy_place_fips(pl);
+    char adm1[5];
+    dy_place_adm1(pl, adm1);
+    dy_strbuf_printf(b, "\t%d\t%s\t%s\t%s\t\t%.4f\t%.4f\t", type, pl->name ? pl->name : "",
+                     fips ? fips : "", adm1, pl->lat, pl->lon);
 }
 
 static int leap(int y)

@@ -36,6 +36,13 @@ awk -F'\t' '{ print NF }' "$TMP/out" | sort -u >"$TMP/nf"
 mv "$TMP/nf" "$TMP/out"
 expect out "61"
 
+DESC="gdelt: FIPS 10-4 in ActionGeo_CountryCode/ADM1Code, ISO alpha-3 for actors"
+run "$DYAD" code --dict "$MINI" --out gdelt "$ENR/daily.jsonl"
+expect_rc 0
+awk -F'\t' 'NR == 2 { print $8, $18, $53, $54, $55 }' "$TMP/out" >"$TMP/geo"
+mv "$TMP/geo" "$TMP/out"
+expect out "FRA DEU Paris FR FR"
+
 DESC="--quad phoenix"
 run "$DYAD" code --dict "$MINI" --quad phoenix --out csv "$ENR/daily.jsonl"
 expect_rc 0

@@ -291,7 +291,12 @@ Test(formats, gdelt)
     cr_expect_str_eq(G("ActionGeo_Type"), "4");
     cr_expect_str_eq(G("ActionGeo_FullName"), "Kabul");
     cr_expect_str_eq(G("ActionGeo_Lat"), "34.5300");
+    /* FIPS 10-4 in the geo columns, CAMEO's ISO alpha-3 for the actor */
+    cr_expect_str_eq(G("ActionGeo_CountryCode"), "AF");
+    cr_expect_str_eq(G("ActionGeo_ADM1Code"), "AF");
+    cr_expect_str_eq(G("ActionGeo_ADM2Code"), "");
     cr_expect_str_eq(G("Actor1Geo_Type"), "");
+    cr_expect_str_eq(G("Actor1Geo_CountryCode"), "");
     cr_expect_str_eq(G("DATEADDED"), "20261120000000");
     cr_expect_str_eq(G("SOURCEURL"), "https://example.org/a?b=1,2");
 #undef G
