@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int truncated;
         dyad_error err;
         if (dy_tokenize(&a, in, 0, tlen, 256, &toks, &truncated, &err) == DYAD_OK)
-            dy_tree_align(&a, &t, in, 0, tlen, &toks, why, sizeof why);
+            dy_tree_align(&a, &t, in, 0, tlen, &toks, 256, why, sizeof why);
     }
     dy_arena_free(&a);
     return 0;

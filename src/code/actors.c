@@ -36,6 +36,10 @@ void dy_actor_codes_at(const dy_sentence *s, int loc, dy_actor_ref *a)
     if (r->ref.kind == DY_ENTRY_ACTOR) {
         const dy_dated_code *c = dy_actor_codes(d, &d->actors[r->ref.index], s->date);
         if (!c) return;
+        if (c->special == DY_SPECIAL_DISCARD && !s->opt->actor_discards) {
+            a->code = "###";   /* PETRARCH: a code like any other */
+            return;
+        }
         a->special = c->special;
         if (c->n_codes > 0) a->code = c->codes[0];
         if (c->n_codes > 1) a->codes = c;

@@ -21,6 +21,15 @@ int dy_check_passive(const dy_sentence *s, int verb);
  * (the subject when passive). Return 0 when the tree names no actor. */
 int dy_tree_source(dy_code_state *cs, int verb);
 int dy_tree_target(dy_code_state *cs, int verb);
+/* Tree mode: the actor at word k with the agents of its phrase (PETRARCH's NE);
+ * TABARI's agent search runs up to word `end`. */
+void dy_tree_actor_at(const dy_code_state *cs, int k, int end, dy_actor_ref *r);
+/* Tree mode: when actor r is a conjunct of a compound noun phrase, PETRARCH-1's
+ * members of it, each coded as a phrase of its own (its words, the adjectives
+ * shared by all, the words read with the compound, crossed with their own
+ * conjuncts); returns how many (at most max) it wrote, 0 when r is in none. */
+#define DY_TREE_MEMBERS 16
+int dy_tree_members(const dy_code_state *cs, const dy_actor_ref *r, dy_actor_ref *out, int max);
 /* Is there a plain noun phrase (not NP-TMP) after the verb in its verb phrase? */
 int dy_tree_object_np(const dy_code_state *cs, int verb);
 

@@ -71,6 +71,7 @@ static inline int synset_may_start(const dy_sentence *s, const dy_synset *ss, ui
 }
 
 static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int skip);
+static int match_row(matcher *mt, const dy_elem *el, int count, int *at);
 static int match_one(matcher *mt, const dy_elem *e, int *i);
 
 /* Does synset member `ph` match at word i? Its first word must match whole
@@ -85,7 +86,7 @@ static int member_match(matcher *mt, dy_phrase ph, int *pi)
         /* tree mode (PETRARCH): backward, the whole member ends at word i */
         int at = i, save_alt = mt->in_alt;
         mt->in_alt = 0;
-        int ok = match_seq(mt, el, (int)ph.count, &at, 0);
+        int ok = match_row(mt, el, (int)ph.count, &at);
         mt->in_alt = save_alt;
         if (ok) *pi = at;
         return ok;
@@ -101,7 +102,9 @@ static int member_match(matcher *mt, dy_phrase ph, int *pi)
     int at = i + 1, save_alt = mt->in_alt;
     if (at > mt->last) return 0;
     mt->in_alt = 0;
-    int ok = match_seq(mt, el + 1, (int)ph.count - 1, &at, !el[0].adjacent);
+    /* PETRARCH (tree mode): SILVER CROWN is two words in a row */
+    int ok = mt->s->tree ? match_row(mt, el + 1, (int)ph.count - 1, &at)
+                         : match_seq(mt, el + 1, (int)ph.count - 1, &at, !el[0].adjacent);
     mt->in_alt = save_alt;
     return ok;
 }
@@ -127,9 +130,18 @@ static int match_one(matcher *mt, const dy_elem *e, int *i)
         else mt->m->attrib = h;
         return 2;
     case DY_EL_SKIP:
-        if (w->wtype != DY_W_ACTOR || (h = actor_head(s, *i)) < 0) return 0;
-        *i = mt->up ? actor_tail(s, *i) : h;
-        return 2;
+        if (w->wtype == DY_W_ACTOR && (h = actor_head(s, *i)) >= 0) {
+            *i = mt->up ? actor_tail(s, *i) : h;
+            return 2;
+        }
+        /* PETRARCH (tree mode): ^ skips the rest of a noun phrase, actor or not */
+        if (s->tree) {
+            int first, last;
+            if (!dy_tree_np_around(s->tree, *i, &first, &last)) return 0;
+            *i = mt->up ? last : first;
+            return 2;
+        }
+        return 0;
     case DY_EL_COMPOUND:
         if (w->cmp_end < 0) return 0;
         mt->m->compound = *i;
@@ -199,9 +211,10 @@ static int match_elem(matcher *mt, const dy_elem *e, int *at, int skip)
                                    (mt->up || !s->tree)
                                ? &mt->d->synsets[e->ref]
                                : NULL;
-    /* $ + @ ^ take only an actor, % only a compound's head (as match_one) */
+    /* $ + @ ^ take only an actor (^ any noun phrase in tree mode), % only a
+     * compound's head (as match_one) */
     int want_actor = e->kind == DY_EL_SOURCE || e->kind == DY_EL_TARGET ||
-                     e->kind == DY_EL_ATTRIB || e->kind == DY_EL_SKIP;
+                     e->kind == DY_EL_ATTRIB || (e->kind == DY_EL_SKIP && !s->tree);
     int want_compound = e->kind == DY_EL_COMPOUND;
     for (;;) {
         if (quick && skip && mt->initial) {
@@ -265,6 +278,19 @@ static int match_seq(matcher *mt, const dy_elem *el, int count, int *at, int ski
             if (!match_elem(mt, &el[k], at, skip)) return 0;
             record(mt, &el[k], *at);
         }
+    }
+    return 1;
+}
+
+/* match_seq with no word skipped anywhere: a synset member's words in tree
+ * mode (PETRARCH matches them in a row, whatever the connectors). */
+static int match_row(matcher *mt, const dy_elem *el, int count, int *at)
+{
+    for (int j = 0; j < count; ++j) {
+        int k = mt->up ? j : count - 1 - j;
+        if (j > 0) *at += mt->up ? 1 : -1;
+        if (!match_elem(mt, &el[k], at, 0)) return 0;
+        record(mt, &el[k], *at);
     }
     return 1;
 }

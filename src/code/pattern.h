@@ -31,6 +31,10 @@ struct dy_tree;
 int dy_tree_groups_ok(const struct dy_tree *t, const dyad_dict *d, dy_phrase ph,
                       const dy_pmatch *m);
 
+/* Tree mode: the words of the smallest noun phrase holding word i (PETRARCH's
+ * ^ skips one); 0 when the word is in none. */
+int dy_tree_np_around(const struct dy_tree *t, int i, int *first, int *last);
+
 /* A cheap necessary condition for a match: every literal word of a pattern
  * must start some word of the sentence (see parse/wordmask.h). The verb loop
  * tests this for ~100 patterns per verb, so it is four branch-free lookups:

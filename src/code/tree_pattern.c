@@ -44,3 +44,14 @@ int dy_tree_groups_ok(const dy_tree *t, const dyad_dict *d, dy_phrase ph, const 
     }
     return 1;
 }
+
+int dy_tree_np_around(const dy_tree *t, int i, int *first, int *last)
+{
+    for (int n = dy_tree_tok(t, i); n >= 0; n = t->nodes[n].parent)
+        if (t->nodes[n].kind == DY_T_NP && t->nodes[n].tfirst >= 0) {
+            *first = t->nodes[n].tfirst;
+            *last = t->nodes[n].tlast;
+            return 1;
+        }
+    return 0;
+}

@@ -54,36 +54,25 @@ static int next_member(const dy_sentence *s, int idx, int *last)
     return idx;
 }
 
-/* Tree mode: an agent of the whole compound ("the ambassadors of A, B and
- * C", "A and B legislators") applies to every member that has none. */
-static void tree_shared_agent(dy_code_state *cs, const dy_actor_ref *whole, dy_actor_ref *out)
-{
-    const dy_sentence *s = cs->s;
-    if (whole->agent && whole->code && whole->code[0]) {
-        out->agent = whole->agent;
-        out->agent_prefix = whole->agent_prefix;
-        return;
-    }
-    int h = whole->where;
-    if (h < 0 || h >= s->n || s->w[h].cmp_end < 0) return;
-    int e = s->w[h].cmp_end;
-    if (e + 1 < s->n && dy_is_head(s, e + 1, DY_W_AGENT)) {
-        dy_actor_ref last;
-        dy_actor_zero(&last);
-        dy_find_agent(s, e, cs->end, &last);
-        if (last.agent) {
-            out->agent = last.agent;
-            out->agent_prefix = last.agent_prefix;
-        }
-    }
-}
-
 static void member_ref(dy_code_state *cs, int idx, const dy_actor_ref *whole, dy_actor_ref *out)
 {
     if (idx < 0 || whole->where == DY_WHERE_DEFAULT) { *out = *whole; return; }
     dy_actor_codes_at(cs->s, idx, out);
     dy_find_agent(cs->s, idx, cs->end, out);
-    if (cs->s->tree && !out->agent) tree_shared_agent(cs, whole, out);
+}
+
+/* Tree mode: one event per member of the source and of the target, which
+ * are PETRARCH-1's compounds when they are conjuncts (dy_tree_members). */
+static void tree_events(dy_code_state *cs, const dy_vcode *vc, int verb, const dy_pattern *pat,
+                        const dy_verb *vroot, const dy_pmatch *m)
+{
+    dy_actor_ref src[DY_TREE_MEMBERS], tgt[DY_TREE_MEMBERS];
+    int ns = dy_tree_members(cs, &cs->source, src, DY_TREE_MEMBERS);
+    int nt = dy_tree_members(cs, &cs->target, tgt, DY_TREE_MEMBERS);
+    if (ns == 0) { src[0] = cs->source; ns = 1; }
+    if (nt == 0) { tgt[0] = cs->target; nt = 1; }
+    for (int i = 0; i < ns; ++i)
+        for (int j = 0; j < nt; ++j) put_event(cs, vc, verb, &src[i], &tgt[j], pat, vroot, m);
 }
 
 /* makeEvent: fills in missing actors, handles passive voice and parsed
@@ -127,7 +116,9 @@ static void make_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy
     }
     int in_src = cs->source.where >= 0 && s->w[cs->source.where].compound;
     int in_tgt = cs->target.where >= 0 && s->w[cs->target.where].compound;
-    if (!in_src && !in_tgt) {
+    if (cs->has_frame) {
+        tree_events(cs, vc, verb, pat, vroot, m);
+    } else if (!in_src && !in_tgt) {
         put_event(cs, vc, verb, &cs->source, &cs->target, pat, vroot, m);
     } else {
         int cs_src = is_compound_head(s, cs->source.where);
@@ -169,19 +160,25 @@ static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
 {
     const dy_sentence *s = cs->s;
     if (m->source >= 0) {
-        dy_actor_codes_at(s, m->source, &cs->source);
-        dy_find_agent(s, m->source, cs->end, &cs->source);
+        if (cs->has_frame) dy_tree_actor_at(cs, m->source, cs->end, &cs->source);
+        else {
+            dy_actor_codes_at(s, m->source, &cs->source);
+            dy_find_agent(s, m->source, cs->end, &cs->source);
+        }
     }
     if (m->target >= 0) {
-        dy_actor_codes_at(s, m->target, &cs->target);
-        dy_find_agent(s, m->target, cs->end, &cs->target);
+        if (cs->has_frame) dy_tree_actor_at(cs, m->target, cs->end, &cs->target);
+        else {
+            dy_actor_codes_at(s, m->target, &cs->target);
+            dy_find_agent(s, m->target, cs->end, &cs->target);
+        }
     }
     if (m->attrib >= 0) dy_actor_codes_at(s, m->attrib, &cs->attrib);
-    if (m->compound >= 0) {
-        /* tree mode: a compound is the source and the object stays the target
-         * (PETRARCH); the compound is its own target only when there is none */
+    /* % wants a compound there; in tree mode (PETRARCH) it names no actor:
+     * the parse's subject and object are the source and target */
+    if (m->compound >= 0 && !cs->has_frame) {
         dy_actor_codes_at(s, m->compound, &cs->source);
-        if (!cs->has_frame) dy_actor_codes_at(s, m->compound, &cs->target);
+        dy_actor_codes_at(s, m->compound, &cs->target);
     }
 }
 
@@ -328,11 +325,12 @@ static int next_clause(dy_code_state *cs, int first)
 
 /* Tree mode: every verb the parse puts in a verb phrase, left to right; a
  * clause is the tree's clause of the verb. SET: CODE BY CLAUSE stops a clause
- * (not the sentence) at its first non-subordinate event. */
+ * (not the sentence) at its first non-subordinate event; a PETRARCH
+ * configuration codes every verb phrase (every_verb_phrase). */
 static void check_verbs_tree(dy_code_state *cs)
 {
     const dy_sentence *s = cs->s;
-    int code_by = cs->opt->code_by;
+    int code_by = cs->opt->every_verb_phrase ? DY_CODE_ALL : cs->opt->code_by;
     int done[DY_MAX_WORDS], ndone = 0, skip_to = -1;
     for (int i = 0; i < s->n; ++i) {
         if (i <= skip_to || !dy_is_head(s, i, DY_W_VERB)) continue;

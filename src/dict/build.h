@@ -52,6 +52,7 @@ typedef struct dy_build {
     size_t n_warn;
     dy_strbuf tmp;             /* scratch text */
     int dup_warning;           /* SET: DUP WARNING */
+    int petrarch;              /* read for a PETRARCH configuration: whole words */
     const struct dy_vfile *vfs; /* in-memory files (the embedded defaults), or NULL */
     size_t n_vfs;
 } dy_build;

@@ -20,7 +20,9 @@ typedef enum dy_match {
     DY_MATCH_STEM = 0,  /* ACCEPT   : any text word that starts with it */
     DY_MATCH_WORD,      /* ACCEPT_  : the word itself, or it plus a regular ending
                                        (S ES ED EN ING 'S) when it is a phrase's last word */
-    DY_MATCH_EXACT      /* MOUSE=   : the word itself, no endings */
+    DY_MATCH_EXACT,     /* MOUSE=   : the word itself, no endings */
+    DY_MATCH_FORMS      /* a verb of a PETRARCH configuration: the word itself or
+                                       PETRARCH's regular forms (S, ED, D after E, ING) */
 } dy_match;
 
 typedef enum dy_elem_kind {

@@ -211,7 +211,7 @@ int dy_word_matches(const dy_elem *e, const char *w, size_t n, int last)
         return 0;
     if (e->match == DY_MATCH_STEM || n == e->len)
         return 1;
-    return e->match == DY_MATCH_WORD && last &&
+    return (e->match == DY_MATCH_WORD || e->match == DY_MATCH_FORMS) && last &&
            is_ending(w[e->len - 1], w + e->len, n - e->len);
 }
 

@@ -309,6 +309,7 @@ static int add_petr_file(void *ctx, dy_petr_kind kind, char *path)
 
 static dyad_status scan_petrarch(dy_build *b, const char *path, file_list *fl, dyad_error *err)
 {
+    b->petrarch = 1;
     char *buf;
     size_t len;
     dyad_status st = dy_build_read_file(b, path, &buf, &len, err);
@@ -316,6 +317,55 @@ static dyad_status scan_petrarch(dy_build *b, const char *path, file_list *fl, d
         return st;
     st = dy_petr_config_scan(path, buf, len, &b->d->options, add_petr_file, fl, err);
     free(buf);
+    return st;
+}
+
+/* Words of phrase ph matching as `from` now match as `to`. */
+static void rematch(dy_build *b, dy_phrase ph, uint8_t from, uint8_t to)
+{
+    for (uint32_t j = 0; j < ph.count; j++) {
+        dy_elem *e = &b->elems.v[ph.first + j];
+        if (e->kind == DY_EL_WORD && e->match == from) e->match = to;
+    }
+}
+
+/* A PETRARCH configuration matches words as PETRARCH does, whole and not as
+ * TABARI's stems (THE_KO is not THE KORVALIAN): actor and agent words take the
+ * plural and possessive endings at a phrase's end; a one-word verb takes
+ * PETRARCH's regular forms (SCOLDES is none of SCOLD; PRAISING is one of
+ * PRAISE: an entry of its own), or, when its forms are listed, only those. */
+static dyad_status petrarch_words(dy_build *b, dyad_error *err)
+{
+    for (size_t i = 0; i < b->actors.n; i++)
+        rematch(b, b->actors.v[i].phrase, DY_MATCH_STEM, DY_MATCH_WORD);
+    for (size_t i = 0; i < b->agents.n; i++)
+        rematch(b, b->agents.v[i].phrase, DY_MATCH_STEM, DY_MATCH_WORD);
+    for (size_t i = 0; i < b->verbs.n; i++) {   /* listed forms are exact already (verbs.c) */
+        dy_phrase ph = b->verbs.v[i].root;
+        if (ph.count != 1) continue;
+        rematch(b, ph, DY_MATCH_STEM, DY_MATCH_FORMS);
+        rematch(b, ph, DY_MATCH_WORD, DY_MATCH_FORMS);
+    }
+    /* ...ING of a verb ending in E drops the E: no ending of the word, a form */
+    size_t n0 = b->verbs.n;
+    int dup_warning = b->dup_warning;
+    b->dup_warning = 0;   /* a form the file lists already stays as it is */
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; i < n0 && st == DYAD_OK; i++) {
+        dy_verb v = b->verbs.v[i];
+        if (v.root.count != 1) continue;
+        const dy_elem *e = &b->elems.v[v.root.first];
+        char form[80];
+        if (e->match != DY_MATCH_FORMS || e->len < 3 || e->len + 4 > sizeof form ||
+            e->word[e->len - 1] != 'E')
+            continue;
+        memcpy(form, e->word, e->len - 1);
+        memcpy(form + e->len - 1, "ING=", 4);
+        long idx;
+        st = dy_add_verb(b, form, e->len + 3, &v.code, v.section, (long)v.main, 0, v.file,
+                         (long)v.line, err, &idx);
+    }
+    b->dup_warning = dup_warning;
     return st;
 }
 
@@ -474,6 +524,8 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
         for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
             st = read_dict_file(&b, k, fl.v[k].v[i], err);
     files_free(&fl);
+    if (st == DYAD_OK && b.petrarch)
+        st = petrarch_words(&b, err);
     if (st == DYAD_OK) {
         st = freeze(&b);
         if (st != DYAD_OK)

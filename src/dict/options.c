@@ -27,6 +27,7 @@ void dy_options_init(dy_options *o)
     o->comma_emax = 10;
     o->nonevents = DY_NONEVENTS_FALSE;
     o->require_dyad = 1;
+    o->actor_discards = 1;
 }
 
 /* A cursor over an upper-cased copy of the command's argument text. */

@@ -58,6 +58,10 @@ typedef struct dy_options {
     int require_dyad;        /* events need a source and a target (default 1); false
                                 fills a missing actor with the null code "---" */
     int new_actor_length;    /* longest uncoded noun phrase taken as a new actor; 0 = off */
+    int every_verb_phrase;   /* tree mode codes every verb phrase, whatever SET: CODE BY
+                                says (PETRARCH, which has no such option; default 0) */
+    int actor_discards;      /* an actor coded [###] discards its sentence (TABARI, default
+                                1); PETRARCH has no discard codes: 0 reads ### as a code */
 } dy_options;
 
 /* The defaults of the manual. */

@@ -422,6 +422,8 @@ dyad_status dy_petr_config_scan(const char *path, const char *text, size_t len,
     const char *slash = strrchr(path, '/');
     set_dir(&sc, path, slash ? (size_t)(slash - path) : 0, "", 0);
     opts->min_words = 0;   /* TABARI's MINIMUM WORDS: PETRARCH has no such limit */
+    opts->actor_discards = 0;   /* nor discard codes: an actor's ### is its code */
+    opts->every_verb_phrase = 1;   /* nor CODE BY: with a parse every verb is coded */
     /* PETRARCH's comma defaults (its PETR_config.ini): no initial clauses */
     opts->comma_min = 2;
     opts->comma_max = 8;

@@ -175,6 +175,15 @@ dyad_status dy_add_verb(dy_build *b, const char *s, size_t n, const dy_vcode *co
     return DYAD_OK;
 }
 
+/* A one-word verb of a PETRARCH configuration matches exactly (load.c
+ * gives the others PETRARCH's regular forms). */
+static void exact_word(dy_build *b, dy_phrase ph)
+{
+    if (ph.count != 1) return;
+    dy_elem *e = &b->elems.v[ph.first];
+    if (e->kind == DY_EL_WORD) e->match = DY_MATCH_EXACT;
+}
+
 /* "{ BROKE_ BROKEN_ }": forms of the current root. */
 static dyad_status forms(verbs_ctx *c, const char *s, size_t n)
 {
@@ -186,6 +195,7 @@ static dyad_status forms(verbs_ctx *c, const char *s, size_t n)
                             "verb forms { ... } before any verb");
     const dy_verb *root = &c->b->verbs.v[c->cur_root];
     dy_vcode code = root->code;
+    if (c->b->petrarch) exact_word(c->b, root->root);
     long main = (long)root->main;
     size_t p = 1, end = (size_t)(cb - s);
     while (p < end) {
@@ -199,6 +209,8 @@ static dyad_status forms(verbs_ctx *c, const char *s, size_t n)
             dyad_status st = add_verb(c, s + p, q - p, &code, main, &idx);
             if (st != DYAD_OK)
                 return st;
+            if (c->b->petrarch && idx >= 0)   /* PETRARCH: the listed forms, and only them */
+                exact_word(c->b, c->b->verbs.v[idx].root);
         }
         p = q;
     }

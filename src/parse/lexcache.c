@@ -47,8 +47,14 @@ uint8_t dy_entry_wtype(const dyad_dict *d, dy_entry_ref ref)
 
 /* Extra characters a regular ending adds to a whole-word match of a phrase's
  * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending. */
-int dy_regular_ending(uint8_t wtype, char last, const char *rest, size_t n)
+int dy_regular_ending(uint8_t wtype, uint8_t match, char last, const char *rest, size_t n)
 {
+    if (match == DY_MATCH_FORMS) {   /* PETRARCH: S, ED (D after E), ING; no ES, EN */
+        if (n == 1 && (rest[0] == 'S' || (rest[0] == 'D' && last == 'E'))) return 1;
+        if (n == 2 && rest[0] == 'E' && rest[1] == 'D') return 2;
+        if (n == 3 && memcmp(rest, "ING", 3) == 0) return 3;
+        return -1;
+    }
     if (wtype == DY_W_ACTOR || wtype == DY_W_AGENT || wtype == DY_W_NOUN) {
         if (n == 1 && rest[0] == 'S') return 1;
         if (n == 2 && rest[1] == 'S' && (rest[0] == '\'' || rest[0] == 'E')) return 2;
@@ -69,7 +75,7 @@ int dy_cand_solo_len(const dy_cand *c, const char *w, size_t n)
     /* match_root (lexer.c) for a phrase of one word */
     if (n > c->len0 && c->match0 != DY_MATCH_STEM) {
         if (c->match0 == DY_MATCH_EXACT) return 0;
-        int extra = dy_regular_ending(c->wtype, c->last0, w + c->len0, n - c->len0);
+        int extra = dy_regular_ending(c->wtype, c->match0, c->last0, w + c->len0, n - c->len0);
         return extra < 0 ? 0 : (int)c->len0 + extra;
     }
     return (int)c->len0;

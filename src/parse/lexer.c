@@ -110,7 +110,7 @@ static int match_root(const dy_sentence *s, const dyad_dict *d, const dy_cand *c
         if (t->len > len && match != DY_MATCH_STEM) {
             if (match == DY_MATCH_EXACT || k + 1 < c->count) return 0;
             if (word) last = len ? word[len - 1] : '\0';
-            int extra = dy_regular_ending(c->wtype, last, t->text + len, t->len - len);
+            int extra = dy_regular_ending(c->wtype, match, last, t->text + len, t->len - len);
             return extra < 0 ? 0 : nmatch + extra;
         }
         skip = !adjacent;

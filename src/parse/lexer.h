@@ -20,8 +20,8 @@ int dy_lex_agent_at(const dy_sentence *s, dy_arena *a, int i, int *tail);
 int dy_closed_lookup(const char *w, size_t n);
 
 /* Extra characters a regular ending adds to a whole-word match of a phrase's
- * last word (tabari-manual 5.2.3), or -1 when `rest` is not such an ending
- * (lexcache.c). */
-int dy_regular_ending(uint8_t wtype, char last, const char *rest, size_t n);
+ * last word (tabari-manual 5.2.3; PETRARCH's verb forms for DY_MATCH_FORMS),
+ * or -1 when `rest` is not such an ending (lexcache.c). */
+int dy_regular_ending(uint8_t wtype, uint8_t match, char last, const char *rest, size_t n);
 
 #endif

@@ -11,7 +11,7 @@ static int discard_root(const dy_sentence *s, const dy_root *r)
     switch (r->ref.kind) {
     case DY_ENTRY_ACTOR: {
         const dy_dated_code *c = dy_actor_codes(d, &d->actors[r->ref.index], s->date);
-        return c && c->special == DY_SPECIAL_DISCARD;
+        return c && c->special == DY_SPECIAL_DISCARD && s->opt->actor_discards;
     }
     case DY_ENTRY_AGENT: return d->agents[r->ref.index].special == DY_SPECIAL_DISCARD;
     case DY_ENTRY_VERB: {

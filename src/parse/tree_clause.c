@@ -110,6 +110,22 @@ static int by_agent(const dy_tree *t, int vp)
     return -1;
 }
 
+/* A clause without a subject coordinated after one with a subject ("A
+ * launched X and shelling Y") shares it: the subject of the nearest clause
+ * before s under a parent clause with a conjunction, or -1. */
+static int shared_subject(const dy_tree *t, int s)
+{
+    int g = t->nodes[s].parent;
+    if (kind(t, g) != DY_T_S || !has_cc_child(t, g)) return -1;
+    int subj = -1;
+    for (int c = t->nodes[g].first_child; c >= 0 && c != s; c = t->nodes[c].next_sibling)
+        if (kind(t, c) == DY_T_S) {
+            int np = subject_of_s(t, c, -1);
+            if (np >= 0) subj = np;
+        }
+    return subj;
+}
+
 int dy_tree_frame(const dy_tree *t, int tok, dy_tframe *f)
 {
     memset(f, 0xff, sizeof *f);     /* every field -1 */
@@ -143,6 +159,7 @@ int dy_tree_frame(const dy_tree *t, int tok, dy_tframe *f)
         int k = kind(t, p);
         if (k == DY_T_S) {
             f->subj = subject_of_s(t, p, n);
+            if (f->subj < 0) f->subj = shared_subject(t, p);
         } else if (k == DY_T_SBAR && kind(t, t->nodes[p].parent) == DY_T_NP) {
             f->subj = np_before(t, t->nodes[p].parent, p);     /* relative clause */
             if (f->subj < 0) break;

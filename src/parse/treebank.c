@@ -177,8 +177,20 @@ static size_t match_at(const char *x, size_t p, size_t end, const char *w, size_
     return n;
 }
 
-int dy_tree_align(dy_arena *a, dy_tree *t, const char *text, size_t start, size_t end,
-                  const dy_tokens *toks, char *why, size_t whylen)
+/* A letter or digit (any byte of a multi-byte character counts as a letter). */
+static int is_word_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (up((char)c) >= 'A' && up((char)c) <= 'Z') || c >= 0x80;
+}
+
+/* Does text[p] go on with a word that began before p? */
+static int inside_word(const char *x, size_t p, size_t start)
+{
+    return p > start && is_word_char((unsigned char)x[p - 1]);
+}
+
+/* Finds each leaf in the text, in order, from a cursor. */
+static void place_leaves(dy_tree *t, const char *text, size_t start, size_t end)
 {
     size_t cur = start;
     char buf[128];
@@ -190,35 +202,154 @@ int dy_tree_align(dy_arena *a, dy_tree *t, const char *text, size_t start, size_
         while (cur < end && is_space(text[cur])) ++cur;
         lf->start = lf->end = cur;
         size_t got = 0, p = cur;
-        /* at the cursor first; then a little further on (dropped characters) */
-        for (; p < end && p < cur + DY_ALIGN_WINDOW; ++p)
+        /* at the cursor first; then a little further on (dropped characters),
+         * where a word leaf must start a word: "on" is not the end of "Meridon" */
+        int word = n > 0 && is_word_char((unsigned char)buf[0]);
+        for (; p < end && p < cur + DY_ALIGN_WINDOW; ++p) {
+            if (p > cur && word && inside_word(text, p, start)) continue;
             if ((got = match_at(text, p, end, buf, n, quote)) > 0) break;
+        }
         if (got == 0 || n == 0) { ++t->unaligned; continue; }
         lf->start = p;
         lf->end = p + got;
         cur = p + got;
     }
+}
 
-    t->ntok = (int)toks->n;
-    t->tok_node = dy_arena_alloc(a, (toks->n + 1) * sizeof *t->tok_node);
-    int *lf_first = dy_arena_alloc(a, (size_t)t->nleaves * sizeof *lf_first);
-    int *lf_last = dy_arena_alloc(a, (size_t)t->nleaves * sizeof *lf_last);
-    if (!t->tok_node || !lf_first || !lf_last) {
-        if (why && whylen) snprintf(why, whylen, "out of memory");
-        return -1;
-    }
-    for (int l = 0; l < t->nleaves; ++l) lf_first[l] = lf_last[l] = -1;
-    int aligned = 0, j = 0;
-    for (int i = 0; i < t->ntok; ++i) {
+/* Per token, the first and last leaf it overlaps (-1 for none). */
+static void cover(const dy_tree *t, const dy_tokens *toks, int *first, int *last)
+{
+    int j = 0;
+    for (size_t i = 0; i < toks->n; ++i) {
         const dy_token *tk = &toks->v[i];
-        t->tok_node[i] = -1;
+        first[i] = last[i] = -1;
         while (j < t->nleaves &&
                (t->leaves[j].start == t->leaves[j].end || t->leaves[j].end <= tk->start))
             ++j;
         for (int k = j; k < t->nleaves && t->leaves[k].start < tk->end; ++k) {
             const dy_tleaf *lf = &t->leaves[k];
             if (lf->start == lf->end || lf->end <= tk->start) continue;
-            if (t->tok_node[i] < 0) { t->tok_node[i] = lf->node; ++aligned; }
+            if (first[i] < 0) first[i] = k;
+            last[i] = k;
+        }
+    }
+}
+
+static int leaf_found(const dy_tleaf *lf) { return lf->end > lf->start; }
+
+/* A leaf that stands for a word, not only punctuation. */
+static int leaf_is_word(const dy_tleaf *lf)
+{
+    char buf[128];
+    size_t n = unescape(lf->text, lf->len, buf, sizeof buf);
+    for (size_t k = 0; k < n; ++k)
+        if (is_word_char((unsigned char)buf[k])) return 1;
+    return 0;
+}
+
+static int token_is_word(const dy_token *tk)
+{
+    for (uint32_t k = 0; k < tk->len; ++k)
+        if (is_word_char((unsigned char)tk->text[k])) return 1;
+    return 0;
+}
+
+/* PETRARCH codes the words of the parse, not those of the text: when they
+ * differ (a <Text> edited after parsing), the sentence's words become the
+ * parse's. Text tokens that no leaf covers are dropped; a word leaf not found
+ * in the text becomes tokens of its own, with an empty span where it would
+ * stand. Returns 1 when *toks was replaced (first/last then describe the new
+ * tokens), 0 when the words agree, -1 when out of memory. */
+static int parse_words(dy_arena *a, const dy_tree *t, dy_tokens *toks, size_t max_tokens,
+                       int **first, int **last)
+{
+    int mismatch = 0;
+    for (size_t i = 0; i < toks->n && !mismatch; ++i)
+        mismatch = (*first)[i] < 0 && token_is_word(&toks->v[i]);
+    for (int l = 0; l < t->nleaves && !mismatch; ++l)
+        mismatch = !leaf_found(&t->leaves[l]) && leaf_is_word(&t->leaves[l]);
+    if (!mismatch) return 0;
+
+    /* the missing leaves' own tokens first, to size the new array */
+    dy_tokens *own = dy_arena_alloc(a, (size_t)t->nleaves * sizeof *own);
+    if (!own) return -1;
+    size_t cap = toks->n;
+    for (int l = 0; l < t->nleaves; ++l) {
+        const dy_tleaf *lf = &t->leaves[l];
+        own[l].v = NULL;
+        own[l].n = 0;
+        if (leaf_found(lf) || !leaf_is_word(lf)) continue;
+        char buf[128];
+        size_t n = unescape(lf->text, lf->len, buf, sizeof buf);
+        int truncated;
+        dyad_error err;
+        if (dy_tokenize(a, buf, 0, n, max_tokens, &own[l], &truncated, &err) != DYAD_OK)
+            return -1;
+        cap += own[l].n;
+    }
+    if (cap > max_tokens) cap = max_tokens;
+    dy_token *v = dy_arena_alloc(a, (cap + 1) * sizeof *v);
+    int *nf = dy_arena_alloc(a, (cap + 1) * sizeof *nf);
+    int *nl = dy_arena_alloc(a, (cap + 1) * sizeof *nl);
+    if (!v || !nf || !nl) return -1;
+
+    size_t n = 0, i = 0;
+    size_t at = toks->n ? toks->v[0].start : 0;   /* where an added word stands */
+    for (int l = 0; l < t->nleaves && n < cap; ++l) {
+        if (!leaf_found(&t->leaves[l])) {
+            for (size_t k = 0; k < own[l].n && n < cap; ++k, ++n) {
+                v[n] = own[l].v[k];
+                v[n].start = v[n].end = at;
+                nf[n] = nl[n] = l;
+            }
+            continue;
+        }
+        /* text tokens of this leaf; those of no leaf before it are dropped */
+        while (i < toks->n && (*first)[i] < l) ++i;
+        for (; i < toks->n && (*first)[i] == l && n < cap; ++i, ++n) {
+            v[n] = toks->v[i];
+            nf[n] = (*first)[i];
+            nl[n] = (*last)[i];
+            at = v[n].end;
+        }
+    }
+    toks->v = v;
+    toks->n = n;
+    *first = nf;
+    *last = nl;
+    return 1;
+}
+
+int dy_tree_align(dy_arena *a, dy_tree *t, const char *text, size_t start, size_t end,
+                  dy_tokens *toks, size_t max_tokens, char *why, size_t whylen)
+{
+    place_leaves(t, text, start, end);
+    int *first = dy_arena_alloc(a, (toks->n + 1) * sizeof *first);
+    int *last = dy_arena_alloc(a, (toks->n + 1) * sizeof *last);
+    int *lf_first = dy_arena_alloc(a, ((size_t)t->nleaves + 1) * sizeof *lf_first);
+    int *lf_last = dy_arena_alloc(a, ((size_t)t->nleaves + 1) * sizeof *lf_last);
+    if (!first || !last || !lf_first || !lf_last) goto nomem;
+    cover(t, toks, first, last);
+
+    /* a parse of another sentence is refused before its words are taken */
+    int covered = 0;
+    for (size_t i = 0; i < toks->n; ++i) covered += first[i] >= 0;
+    if (toks->n > 0 && (size_t)covered * 2 < toks->n) {
+        if (why && whylen)
+            snprintf(why, whylen, "parse does not match the sentence text (%d of %zu words found)",
+                     covered, toks->n);
+        return -1;
+    }
+    if (parse_words(a, t, toks, max_tokens, &first, &last) < 0) goto nomem;
+
+    t->ntok = (int)toks->n;
+    t->tok_node = dy_arena_alloc(a, (toks->n + 1) * sizeof *t->tok_node);
+    if (!t->tok_node) goto nomem;
+    for (int l = 0; l < t->nleaves; ++l) lf_first[l] = lf_last[l] = -1;
+    for (int i = 0; i < t->ntok; ++i) {
+        t->tok_node[i] = first[i] >= 0 ? t->leaves[first[i]].node : -1;
+        for (int k = first[i]; k >= 0 && k <= last[i]; ++k) {
+            if (k != first[i] && !leaf_found(&t->leaves[k])) continue;
             if (lf_first[k] < 0) lf_first[k] = i;
             lf_last[k] = i;
         }
@@ -237,11 +368,8 @@ int dy_tree_align(dy_arena *a, dy_tree *t, const char *text, size_t start, size_
         if (p->tfirst < 0 || c->tfirst < p->tfirst) p->tfirst = c->tfirst;
         if (c->tlast > p->tlast) p->tlast = c->tlast;
     }
-    if (t->ntok > 0 && aligned * 2 < t->ntok) {
-        if (why && whylen)
-            snprintf(why, whylen, "parse does not match the sentence text (%d of %d words found)",
-                     aligned, t->ntok);
-        return -1;
-    }
     return 0;
+nomem:
+    if (why && whylen) snprintf(why, whylen, "out of memory");
+    return -1;
 }

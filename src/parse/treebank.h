@@ -69,10 +69,12 @@ int dy_tree_parse(dy_arena *a, const char *src, size_t len, dy_tree *t,
 
 /* Finds each leaf in text[start, end) by scanning forward (-LRB-, ``, ''
  * and escapes understood), then maps every token to a leaf and every node to
- * the tokens it covers. Returns -1 (why filled) when too few leaves align for
- * the tree to be trusted. */
+ * the tokens it covers. Returns -1 (why filled) when too few words of the
+ * text are in the parse for the tree to be trusted. PETRARCH codes the
+ * parse's words: when the two differ, *toks is replaced by them (at most
+ * max_tokens; words of the parse missing from the text get an empty span). */
 int dy_tree_align(dy_arena *a, dy_tree *t, const char *text, size_t start, size_t end,
-                  const dy_tokens *toks, char *why, size_t whylen);
+                  dy_tokens *toks, size_t max_tokens, char *why, size_t whylen);
 
 /* Node helpers. */
 static inline int dy_tnode_is(const dy_tree *t, int n, dy_tkind k)

@@ -196,17 +196,20 @@ static int nonevent(dyad_coder *c, const dy_sentence *s, dy_final_event *out)
 }
 
 /* Reads and aligns the sentence's Treebank parse; NULL (and c->tree_why)
- * when it cannot be used, so the sentence is coded from the text alone. */
+ * when it cannot be used, so the sentence is coded from the text alone.
+ * With the parse, the words coded are the parse's (*toks may change). */
 static const dy_tree *load_tree(dyad_coder *c, const dyad_story *st, dyad_span span,
-                                const dy_presplit_parse *pp, const dy_tokens *toks)
+                                const dy_presplit_parse *pp, dy_tokens *toks)
 {
     char why[160];
+    dy_tokens words = *toks;
     if (dy_tree_parse(&c->scratch, pp->parse, pp->len, &c->tree, why, sizeof why) != 0 ||
-        dy_tree_align(&c->scratch, &c->tree, st->text, span.start, span.end, toks,
-                      why, sizeof why) != 0) {
+        dy_tree_align(&c->scratch, &c->tree, st->text, span.start, span.end, &words,
+                      DY_MAX_WORDS, why, sizeof why) != 0) {
         snprintf(c->tree_why, sizeof c->tree_why, "parse not used: %s", why);
         return NULL;
     }
+    *toks = words;
     dy_tree_clauses(&c->tree);
     return &c->tree;
 }

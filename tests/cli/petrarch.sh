@@ -58,6 +58,11 @@ expect out "FAIL T-02 [TEST] validate.xml:16 expected {ZRV/QLM/120} got {ZRV/QLM
 (2 records left out by <Skip> or the <Include> list)
 3 passed, 1 failed"
 
+DESC="validate: PETRARCH's tree-mode rules, one invented record each"
+run "$DYAD" validate "$P/rules.xml"
+expect_rc 0
+expect out "18 passed, 0 failed"
+
 DESC="validate --only with --no-parse"
 run "$DYAD" validate --no-parse --only T-01 "$P/validate.xml"
 expect_rc 0

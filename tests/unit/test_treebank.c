@@ -119,7 +119,7 @@ Test(treebank, leaves_align_with_tokens_despite_other_tokenisation)
     char why[160];
     tokens(text, &toks);
     cr_assert_eq(parse(tb, &t, why), 0, "%s", why);
-    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, 256, why, sizeof why), 0, "%s", why);
     cr_assert_eq(t.unaligned, 0, "every leaf found in the text");
     int z = find_tok(&toks, "ZANDORIA"), d = find_tok(&toks, "DENOUNCE");
     int k = find_tok(&toks, "KORVALIA"), s = find_tok(&toks, "SAID"), u = find_tok(&toks, "U.S.");
@@ -135,6 +135,33 @@ Test(treebank, leaves_align_with_tokens_despite_other_tokenisation)
     cr_assert_eq(t.nodes[vp].tlast, find_tok(&toks, "ENVOYS"));
 }
 
+Test(treebank, the_words_of_the_parse_are_coded)
+{
+    /* the text was edited after parsing: "crowd" became "lawmakers", "today"
+     * is gone and "on Friday" was added */
+    const char *text = "The Glimwater crowd praised Meridon today.";
+    const char *tb = "(ROOT (S (NP (DT The) (NNP Glimwater) (NNS lawmakers)) (VP (VBD praised) "
+                     "(NP (NNP Meridon)) (PP (IN on) (NP (NNP Friday)))) (. .)))";
+    dy_tree t;
+    dy_tokens toks;
+    char why[160];
+    tokens(text, &toks);
+    cr_assert_eq(parse(tb, &t, why), 0, "%s", why);
+    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, 256, why, sizeof why), 0,
+                 "%s", why);
+    const char *want[] = {"THE", "GLIMWATER", "LAWMAKERS", "PRAISED", "MERIDON", "ON", "FRIDAY"};
+    cr_assert_eq(toks.n, 7);
+    for (size_t i = 0; i < toks.n; ++i) {
+        cr_assert_str_eq(toks.v[i].text, want[i]);
+        cr_assert_geq(dy_tree_tok(&t, (int)i), 0, "word %zu has its leaf", i);
+    }
+    /* words of the text keep their place; added ones stand where they would be */
+    cr_assert_eq(toks.v[1].start, 4);
+    cr_assert_eq(toks.v[2].start, toks.v[2].end);
+    cr_assert(label_is(&t, dy_tree_tok(&t, 2), "NNS"));
+    cr_assert(label_is(&t, dy_tree_tok(&t, 6), "NNP"));
+}
+
 Test(treebank, a_parse_of_another_sentence_is_refused)
 {
     const char *text = "Meridon praised the fishermen of Glimwater yesterday evening.";
@@ -143,7 +170,7 @@ Test(treebank, a_parse_of_another_sentence_is_refused)
     char why[160];
     tokens(text, &toks);
     cr_assert_eq(parse("(ROOT (S (NP (NNP Zandoria)) (VP (VBD wobbled)) (. !)))", &t, why), 0);
-    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, why, sizeof why), -1);
+    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, 256, why, sizeof why), -1);
     cr_assert(strstr(why, "does not match"), "%s", why);
 }
 
@@ -160,7 +187,7 @@ Test(treebank, verb_frames_subject_passive_and_clauses)
     char why[160];
     tokens(text, &toks);
     cr_assert_eq(parse(tb, &t, why), 0, "%s", why);
-    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(dy_tree_align(&arena, &t, text, 0, strlen(text), &toks, 256, why, sizeof why), 0, "%s", why);
     dy_tree_clauses(&t);
 
     cr_assert(dy_tree_frame(&t, find_tok(&toks, "DENOUNCED"), &f));
