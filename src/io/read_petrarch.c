@@ -1,16 +1,32 @@
-/* read_petrarch.c — the petrarch input format: PETRARCH XML read as a stream;
- * consecutive <Sentence>s of one story (id before the last '_') form one story. */
+/* read_petrarch.c — the petrarch input format: PETRARCH XML cut into <Sentence>
+ * elements (io/xml_cut.c), each parsed alone with libxml2, grouped into stories. */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>   /* and dict.h, which needs it first */
 
 #include "base/error.h"
 #include "base/vec.h"
 #include "io/reader.h"
 #include "io/read_petrarch.h"
+#include "io/xml_cut.h"
+
+/* One element at a time: no network, and no entity is expanded. An element
+ * parsed alone has no DTD, so it can declare no entity ("billion laughs"):
+ * one it uses is "not defined" and the sentence is reported. Errors go to
+ * dy_xml_error_handler, never to stderr (from 2.13 on, NOERROR would keep
+ * them from the handler too). */
+#if LIBXML_VERSION >= 21300
+#define ELEMENT_OPTIONS XML_PARSE_NONET
+#else
+#define ELEMENT_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+#endif
+/* The parser interns every tag and attribute name it meets; past this many
+ * distinct names (a hostile stream) it is made afresh, so memory stays bounded. */
+#define PARSER_NAMES_MAX 10000
 
 /* One <Sentence> as read. */
 typedef struct sent {
@@ -20,17 +36,20 @@ typedef struct sent {
 } sent;
 
 struct dy_petr_in {
-    xmlTextReaderPtr xr;
+    dy_xml_cutter cut;
+    xmlParserCtxtPtr ctxt;   /* one push parser, reset for every element */
     dy_xml_errors xerr;
-    int xerr_seen;           /* xerr.count already reported */
     int eof;
-    int positioned;          /* xmlTextReaderNext already moved to the next node */
     int have_next;           /* `next` holds the first sentence of the next story */
     sent next;
     dy_strbuf ids, parses;   /* of the story being built, NUL-separated */
     DY_VEC(dyad_presplit) pre;
     int date;                /* of the story being built */
+    const char *raw;         /* the last bad element as read (in the cutter's buffer) */
+    size_t raw_len;
     dyad_error deferred;     /* a bad sentence met while finishing a story */
+    const char *deferred_raw;
+    size_t deferred_raw_len;
     int have_deferred;
 };
 
@@ -58,8 +77,9 @@ void dy_petr_in_free(struct dy_petr_in *p)
 {
     if (!p)
         return;
-    if (p->xr)
-        xmlFreeTextReader(p->xr);
+    if (p->ctxt)
+        xmlFreeParserCtxt(p->ctxt);
+    dy_xml_cutter_free(&p->cut);
     sent_free(&p->next);
     dy_strbuf_free(&p->ids);
     dy_strbuf_free(&p->parses);
@@ -67,19 +87,26 @@ void dy_petr_in_free(struct dy_petr_in *p)
     free(p);
 }
 
-static int read_cb(void *ctx, char *buf, int len)
+#if LIBXML_VERSION < 21300
+/* libxml2 before 2.13 hands a structured error handler the parser context. */
+static void parser_error(void *ctxt, dy_xml_error_arg e)
 {
-    FILE *f = ctx;
-    size_t n = fread(buf, 1, (size_t)len, f);
-    if (n == 0 && ferror(f))
-        return -1;
-    return (int)n;
+    dy_xml_error_handler(((xmlParserCtxtPtr)ctxt)->_private, e);
 }
+#endif
 
-static int close_cb(void *ctx)
+static xmlParserCtxtPtr new_parser(struct dy_petr_in *p)
 {
-    (void)ctx;   /* the caller owns the stream */
-    return 0;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+    if (!ctxt)
+        return NULL;
+#if LIBXML_VERSION >= 21300
+    xmlCtxtSetErrorHandler(ctxt, dy_xml_error_handler, &p->xerr);
+#else
+    ctxt->_private = &p->xerr;
+    ctxt->sax->serror = parser_error;
+#endif
+    return ctxt;
 }
 
 static dyad_status open_stream(dy_reader *r, dyad_error *err)
@@ -90,39 +117,51 @@ static dyad_status open_stream(dy_reader *r, dyad_error *err)
     sent_init(&p->next);
     dy_strbuf_init(&p->ids);
     dy_strbuf_init(&p->parses);
+    dy_xml_cutter_init(&p->cut, r->lr.f, "Sentence", (size_t)DYAD_MAX_STORY_BYTES);
     r->petr = p;
-    /* RECOVER: a malformed sentence costs that sentence, not the file. No
-     * XML_PARSE_HUGE: libxml2's own limits refuse nested entity expansion
-     * ("billion laughs"); the reader streams, so big files are still fine. */
-    p->xr = xmlReaderForIO(read_cb, close_cb, r->lr.f, r->name, NULL,
-                           XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                               XML_PARSE_NONET);
-    if (!p->xr)
-        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "cannot start the XML reader");
-    xmlTextReaderSetStructuredErrorHandler(p->xr, dy_xml_error_handler, &p->xerr);
+    p->ctxt = new_parser(p);
+    if (!p->ctxt)
+        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "cannot start the XML parser");
     return DYAD_OK;
 }
 
-/* A new XML error at or before line `upto` (0: any line), as DYAD_ERR_PARSE;
- * else DYAD_OK. libxml2 parses ahead, so an error may belong to a later
- * sentence than the one just read: it waits for that one. */
-static dyad_status xml_error(dy_reader *r, long upto, dyad_error *err)
+/* Parses one element into *doc (the caller frees it). libxml2 counts lines
+ * from the element's own, so its lines (and those inside its messages) are
+ * the file's. DYAD_ERR_PARSE (err filled) when it is not well-formed. */
+static dyad_status parse_element(dy_reader *r, const dy_cut *cut, xmlDoc **doc,
+                                 dyad_error *err)
 {
     struct dy_petr_in *p = r->petr;
-    if (p->xerr.count == p->xerr_seen || (upto > 0 && p->xerr.line > upto))
+    xmlParserCtxtPtr ctxt = p->ctxt;
+    *doc = NULL;
+    memset(&p->xerr, 0, sizeof p->xerr);
+    if (xmlCtxtResetPush(ctxt, NULL, 0, NULL, NULL) != 0 || !ctxt->input)
+        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, cut->line, "out of memory");
+    xmlCtxtUseOptions(ctxt, ELEMENT_OPTIONS);
+    ctxt->input->line = cut->line < INT_MAX ? (int)cut->line : INT_MAX;
+    xmlParseChunk(ctxt, cut->bytes, (int)cut->len, 1);
+    *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (p->xerr.count == 0 && ctxt->wellFormed && *doc && xmlDocGetRootElement(*doc))
         return DYAD_OK;
-    p->xerr_seen = p->xerr.count;
-    dyad_status st = dy_error_set(err, DYAD_ERR_PARSE, r->name, p->xerr.line,
-                                  "bad XML: %s", p->xerr.message);
-    p->xerr.count = p->xerr_seen = 0;   /* report the next one too */
-    return st;
+    if (*doc) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+    }
+    if (p->xerr.count == 0) {   /* the handler was told nothing: the last error */
+        dy_xml_error_arg last = xmlCtxtGetLastError(ctxt);
+        if (last)
+            dy_xml_error_handler(&p->xerr, last);
+    }
+    return dy_error_set(err, DYAD_ERR_PARSE, r->name, p->xerr.line > 0 ? p->xerr.line : cut->line,
+                        "bad XML: %s", p->xerr.count ? p->xerr.message : "malformed element");
 }
 
 /* Fills s from a <Sentence> element. 1: a sentence to code; 0: one to skip
- * (sentence="False"); DYAD_ERR_PARSE (negated): bad, err filled. */
-static int take_sentence(dy_reader *r, xmlNode *n, sent *s, dyad_error *err)
+ * (sentence="False"); -1: bad, err filled; -2: out of memory. */
+static int take_sentence(dy_reader *r, xmlNode *n, long line, sent *s, dyad_error *err)
 {
-    s->line = xmlGetLineNo(n);
+    s->line = line;
     if (!dy_xml_attr(n, "id", &s->id) || s->id.len == 0) {
         dy_error_set(err, DYAD_ERR_PARSE, r->name, s->line, "<Sentence> without an id");
         return -1;
@@ -159,68 +198,102 @@ static int take_sentence(dy_reader *r, xmlNode *n, sent *s, dyad_error *err)
     return 1;
 }
 
-/* The last line the element n spans (its last descendant's line). */
-static long last_line(xmlNode *n)
+/* Reports a cut that is not a whole element; always a negated status. */
+static int cut_problem(dy_reader *r, const dy_cut *cut, dyad_error *err)
 {
-    long line = xmlGetLineNo(n);
-    for (xmlNode *c = n; c; c = c->last) {
-        long l = xmlGetLineNo(c);
-        if (l > line)
-            line = l;
-        if (c->type == XML_TEXT_NODE && c->content)   /* its own newlines */
-            for (const xmlChar *q = c->content; *q; q++)
-                line += *q == '\n' && c != n;
+    struct dy_petr_in *p = r->petr;
+    const char *at = r->name;
+    p->raw = cut->bytes;
+    p->raw_len = cut->len;
+    switch (cut->kind) {
+    case DY_CUT_UNCLOSED:
+        return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                  "bad XML: <Sentence> not closed before the next <Sentence> "
+                                  "(line %ld)", cut->open_line);
+    case DY_CUT_EOF_INSIDE:
+        if (cut->bytes && cut->open)
+            return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                      "bad XML: <Sentence> not closed before the end of the "
+                                      "file (inside a %s opened on line %ld)",
+                                      cut->open, cut->open_line);
+        if (cut->bytes)
+            return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                      "bad XML: <Sentence> not closed before the end of the file");
+        return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                  "bad XML: %s%s%s not closed before the end of the file",
+                                  cut->open_element ? "<" : "", cut->open,
+                                  cut->open_element ? ">" : "");
+    case DY_CUT_TOO_LONG:
+        return -(int)dy_error_set(err, DYAD_ERR_LIMIT, at, cut->line,
+                                  "<Sentence> longer than the limit of %ld bytes",
+                                  (long)DYAD_MAX_STORY_BYTES);
+    case DY_CUT_STRAY:
+        return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                  "bad XML: text outside any element");
+    case DY_CUT_NO_ELEMENT:
+        return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, 0, "bad XML: no element in the file");
+    case DY_CUT_BAD_ENCODING:
+        return -(int)dy_error_set(err, DYAD_ERR_PARSE, at, cut->line,
+                                  "bad XML: unknown encoding '%s' (read as UTF-8)", cut->open);
+    case DY_CUT_READ_ERROR:
+        p->eof = 1;
+        return -(int)dy_error_set(err, DYAD_ERR_IO, at, 0, "read error: %s",
+                                  strerror(errno ? errno : EIO));
+    default:
+        p->eof = 1;
+        return -(int)dy_error_set(err, DYAD_ERR_NOMEM, at, 0, "out of memory");
     }
-    return line;
 }
 
 /* Reads the next codable sentence into p->next. Returns 1 on one, 0 at the
- * end, or a negated status (err filled) for a bad sentence or worse. */
+ * end, or a negated status (err filled, p->raw the element when there is one):
+ * DYAD_ERR_PARSE or DYAD_ERR_LIMIT for a sentence skipped, worse for the end. */
 static int next_sentence(dy_reader *r, dyad_error *err)
 {
     struct dy_petr_in *p = r->petr;
     while (!p->eof) {
-        int rc = p->positioned ? 1 : xmlTextReaderRead(p->xr);
-        p->positioned = 0;
-        if (rc <= 0) {
+        dy_cut cut;
+        p->raw = NULL;
+        p->raw_len = 0;
+        dy_cut_kind kind = dy_xml_cut_next(&p->cut, &cut);
+        if (kind == DY_CUT_END) {
             p->eof = 1;
-            if (xml_error(r, 0, err) != DYAD_OK)
-                return -(int)DYAD_ERR_PARSE;
-            if (rc < 0)
-                return -(int)dy_error_set(err, DYAD_ERR_PARSE, r->name, 0,
-                                          "unreadable XML");
-            if (ferror(r->lr.f))
-                return -(int)dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s",
-                                          strerror(errno));
             return 0;
         }
-        if (xmlTextReaderNodeType(p->xr) != XML_READER_TYPE_ELEMENT ||
-            strcmp((const char *)xmlTextReaderConstLocalName(p->xr), "Sentence") != 0)
-            continue;
-        xmlNode *n = xmlTextReaderExpand(p->xr);
-        if (!n) {
-            p->eof = 1;
-            if (xml_error(r, 0, err) == DYAD_OK)
-                dy_error_set(err, DYAD_ERR_PARSE, r->name, 0, "unreadable <Sentence>");
-            return -(int)DYAD_ERR_PARSE;
+        if (kind != DY_CUT_ELEMENT)
+            return cut_problem(r, &cut, err);
+        p->raw = cut.bytes;
+        p->raw_len = cut.len;
+        xmlDoc *doc;
+        dyad_status st = parse_element(r, &cut, &doc, err);
+        if (st != DYAD_OK)
+            return -(int)st;
+        int took = take_sentence(r, xmlDocGetRootElement(doc), cut.line, &p->next, err);
+        xmlFreeDoc(doc);
+        if (xmlDictSize(p->ctxt->dict) > PARSER_NAMES_MAX) {
+            xmlFreeParserCtxt(p->ctxt);
+            p->ctxt = new_parser(p);
+            if (!p->ctxt) {
+                p->eof = 1;
+                return -(int)dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "out of memory");
+            }
         }
-        int took = take_sentence(r, n, &p->next, err);
-        /* a malformed sentence is reported and skipped */
-        if (took >= 0 && xml_error(r, last_line(n), err) != DYAD_OK)
-            took = -1;
-        /* past the subtree, onto the next node: examined before reading on */
-        if (xmlTextReaderNext(p->xr) == 1)
-            p->positioned = 1;
-        else
+        if (took == -2) {
             p->eof = 1;
-        if (took == -2)
             return -(int)DYAD_ERR_NOMEM;
+        }
         if (took < 0)
             return -(int)DYAD_ERR_PARSE;
         if (took > 0)
             return 1;
     }
     return 0;
+}
+
+/* A bad sentence or element: the reader goes on after it. */
+static int is_skip(dyad_status st)
+{
+    return st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT;
 }
 
 /* Appends p->next to the story being built. */
@@ -279,10 +352,12 @@ dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_err
         }
     }
     struct dy_petr_in *p = r->petr;
-    if (p->have_deferred) {
+    if (p->have_deferred) {   /* its element is still in the cutter's buffer */
         p->have_deferred = 0;
         if (err)
             *err = p->deferred;
+        r->raw = p->deferred_raw;
+        r->raw_len = p->deferred_raw_len;
         return p->deferred.status;
     }
     if (!p->have_next) {
@@ -293,8 +368,10 @@ dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_err
         }
         if (rc < 0) {
             dyad_status st = (dyad_status)-rc;
-            if (st != DYAD_ERR_PARSE)
+            if (!is_skip(st))
                 r->done = 1;
+            r->raw = p->raw;
+            r->raw_len = p->raw_len;
             return st;
         }
     }
@@ -318,8 +395,10 @@ dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_err
             break;
         if (rc < 0) {           /* report it on the next call */
             p->deferred = e2;
+            p->deferred_raw = p->raw;
+            p->deferred_raw_len = p->raw_len;
             p->have_deferred = 1;
-            if ((dyad_status)-rc != DYAD_ERR_PARSE)
+            if (!is_skip((dyad_status)-rc))
                 p->eof = 1;     /* the deferred report ends the stream */
             break;
         }

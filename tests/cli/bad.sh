@@ -152,11 +152,90 @@ expect_rc 3
 expect err "dyad: $BAD/bom.jsonl:1: story b1: duplicate story id (already read in this run); skipped
 $(tally 2 1 0  0 0 0 0 0 1 0  1 1 0 0 0 0 0  1)"
 
-DESC="unterminated XML element"
+DESC="unterminated XML element: that sentence skipped, the one before it coded"
 run "$DYAD" code --dict "$M" "$BAD/unterminated.xml"
 expect_rc 3
+events "XQR001 FRA DEU 051"
 expect err "dyad: $BAD/unterminated.xml:7: bad XML: Opening and ending tag mismatch: Text line 6 and Sentence; skipped
+$(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
+
+DESC="malformed <Sentence>s among good ones: each skipped with its line, every good one coded"
+run "$DYAD" code -j 1 --dict "$M" "$BAD/malformed-sentence.xml"
+expect_rc 3
+# MXA010_2 is bad: the sentences of story MXA010 before and after it are coded apart
+events "MXA001 FRA DEU 051
+MXA003 JPN IND 040
+MXA005 DEU JPN 051
+MXA007 ARG BRA 112
+MXA009 JPN FRA 051
+MXA010 BRA IND 051
+MXA010 DEU FRA 112"
+expect err "dyad: $BAD/malformed-sentence.xml:7: bad XML: Opening and ending tag mismatch: i line 7 and Text; skipped
+dyad: $BAD/malformed-sentence.xml:13: bad XML: Entity 'nbsp' not defined; skipped
+dyad: $BAD/malformed-sentence.xml:19: bad XML: StartTag: invalid element name; skipped
+dyad: $BAD/malformed-sentence.xml:24: bad XML: <Sentence> not closed before the next <Sentence> (line 26); skipped
+dyad: $BAD/malformed-sentence.xml:33: bad XML: Opening and ending tag mismatch: Text line 33 and Txet; skipped
+$(tally 12 7 0  5 0 0 0 0 0 0  7 7 0 0 0 0 0  7)"
+cp "$TMP/out" "$TMP/out1"
+cp "$TMP/err" "$TMP/err1"
+
+DESC="malformed <Sentence>s: -j 2 writes what -j 1 writes"
+run "$DYAD" code -j 2 --dict "$M" "$BAD/malformed-sentence.xml"
+expect_rc 3
+expect_file out "$TMP/out1"
+expect_file err "$TMP/err1"
+
+DESC="malformed <Sentence>s: --rejects keeps each element as read, -j 1 and -j 2 alike"
+"$DYAD" code -j 1 --dict "$M" --rejects "$TMP/xrej1" "$BAD/malformed-sentence.xml" >/dev/null 2>&1
+"$DYAD" code -j 2 --dict "$M" --rejects "$TMP/xrej2" "$BAD/malformed-sentence.xml" >/dev/null 2>&1
+cmp -s "$TMP/xrej1" "$TMP/xrej2" || { echo "FAIL: $DESC"; diff "$TMP/xrej1" "$TMP/xrej2" | head; failures=$((failures + 1)); }
+sed -n 2p "$TMP/xrej1" >"$TMP/xrej"
+expect xrej "{\"id\":null,\"date\":null,\"text\":null,\"source\":null,\"url\":null,\"reason\":\"bad_input\",\"where\":\"$BAD/malformed-sentence.xml:13\",\"message\":\"bad XML: Entity 'nbsp' not defined\",\"raw\":\"<Sentence date=\\\"20260320\\\" id=\\\"MXA004_1\\\" source=\\\"TEST\\\" sentence=\\\"True\\\">\\n<Text>France&nbsp;praised Brazil for its new dam.</Text>\\n</Sentence>\"}"
+
+DESC="<Sentence> inside comments, CDATA, a PI, a DOCTYPE, and '>' in a value: not cut there"
+run "$DYAD" code --dict "$M" "$BAD/hidden-sentence.xml"
+expect_rc 0
+events "HXC001 FRA DEU 051
+HXC002 BRA ARG 112"
+expect err "$(tally 2 2 0  0 0 0 0 0 0 0  2 2 0 0 0 0 0  2)"
+
+DESC="truncated XML file: the cut <Sentence> reported once"
+run "$DYAD" code --dict "$M" "$BAD/truncated.xml"
+expect_rc 3
+events "TXR001 FRA DEU 051"
+expect err "dyad: $BAD/truncated.xml:5: bad XML: <Sentence> not closed before the end of the file; skipped
+$(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
+
+DESC="truncated XML file between sentences: the open <Sentences> reported"
+head -n 4 "$BAD/truncated.xml" >"$TMP/cut.xml"
+run "$DYAD" code --dict "$M" "$TMP/cut.xml"
+expect_rc 3
+events "TXR001 FRA DEU 051"
+expect err "dyad: $TMP/cut.xml:1: bad XML: <Sentences> not closed before the end of the file; skipped
+$(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
+
+DESC="not XML at all: reported"
+printf 'France praised Germany for its new canal plan.\n' >"$TMP/text.xml"
+run "$DYAD" code --dict "$M" "$TMP/text.xml"
+expect_rc 3
+expect err "dyad: $TMP/text.xml:1: bad XML: text outside any element; skipped
 $(tally 1 0 0  1 0 0 0 0 0 0  0 0 0 0 0 0 0  0)"
+
+DESC="a <Sentence> over the story limit: skipped unkept, the next one coded"
+awk 'BEGIN { print "<Sentences>"
+             print "<Sentence date=\"20260323\" id=\"XBG001_1\" sentence=\"True\">"
+             printf "<Text>France praised Germany"
+             for (i = 0; i < 300000; i++) printf " and more words"
+             print ".</Text>"; print "</Sentence>"
+             print "<Sentence date=\"20260323\" id=\"XBG002_1\" sentence=\"True\">"
+             print "<Text>Japan met India to discuss a new port.</Text></Sentence>"
+             print "</Sentences>" }' >"$TMP/big.xml"
+run "$DYAD" code --dict "$M" "$TMP/big.xml"
+expect_rc 3
+events "XBG002 JPN IND 040"
+expect err "dyad: $TMP/big.xml:2: <Sentence> longer than the limit of 4194304 bytes; skipped
+$(tally 2 1 0  0 0 0 0 1 0 0  1 1 0 0 0 0 0  1)"
+rm -f "$TMP/big.xml"
 
 DESC="Treebank parses with unbalanced brackets: coded from the text"
 run "$DYAD" code --dict "$M" "$BAD/treebank-unbalanced.xml"
