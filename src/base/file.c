@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/error.h"
 
@@ -67,4 +68,25 @@ int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, si
     }
     *pos = p;
     return 1;
+}
+
+long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops)
+{
+    if (fd >= 0) {
+        ssize_t n;
+        do
+            n = read(fd, dst, room);
+        while (n < 0 && errno == EINTR);
+        return (long)n;
+    }
+    size_t n = 0;
+    int ch;
+    while (n < room && (ch = getc(f)) != EOF) {
+        dst[n++] = (char)ch;
+        if (ch && strchr(stops, ch))   /* strchr finds the NUL of stops too */
+            break;
+    }
+    if (n == 0 && ferror(f))
+        return -1;
+    return (long)n;
 }

@@ -4,6 +4,7 @@
 #define DY_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dyad.h"
 
@@ -13,5 +14,11 @@ dyad_status dy_read_file(const char *path, char **out, size_t *len, dyad_error *
 /* Next line of buf starting at *pos: sets *line and *n (without '\n' or "\r\n"),
  * advances *pos; returns 0 at the end. */
 int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *n);
+
+/* Appends to dst what a stream has now, up to room bytes: one read(2) on fd
+ * when fd >= 0 (it returns what has arrived), else getc on f up to and
+ * including the first byte of `stops`, so that a live source is never
+ * waited on. The count, 0 at the end, -1 on a read error. */
+long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops);
 
 #endif

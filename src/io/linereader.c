@@ -6,9 +6,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/error.h"
+#include "base/file.h"
 
 /* First read-ahead buffer; it doubles only for a longer line. */
 #define FIRST_CAP ((size_t)1 << 16)
@@ -67,27 +67,9 @@ static void eat_line_end(dy_linereader *lr, size_t e)
  * data[end, cap - 1). Returns the count, 0 at the end, -1 on an error. */
 static long fill(dy_linereader *lr)
 {
-    char *dst = lr->data + lr->end;
-    size_t room = lr->cap - 1 - lr->end;
-    if (lr->fd >= 0) {
-        ssize_t n;
-        do
-            n = read(lr->fd, dst, room);
-        while (n < 0 && errno == EINTR);
-        return (long)n;
-    }
-    /* a stream without a descriptor (fmemopen and the like): byte by byte,
-     * stopping at a line end so that a live source is never waited on */
-    size_t n = 0;
-    int ch;
-    while (n < room && (ch = getc(lr->f)) != EOF) {
-        dst[n++] = (char)ch;
-        if (ch == '\n' || ch == '\r')
-            break;
-    }
-    if (n == 0 && ferror(lr->f))
-        return -1;
-    return (long)n;
+    /* a stream without a descriptor (fmemopen and the like) stops at a
+     * line end, so that a live source is never waited on */
+    return dy_read_some(lr->fd, lr->f, lr->data + lr->end, lr->cap - 1 - lr->end, "\n\r");
 }
 
 /* Makes room to read into: drops what was handed out, slides a partial line

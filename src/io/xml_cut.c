@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
+
+#include "base/file.h"
 
 #define CHUNK ((size_t)1 << 16)   /* room for one read */
 #define RAW_CAP CHUNK             /* input waiting for iconv */
@@ -62,27 +63,10 @@ static long line_at(dy_xml_cutter *c, size_t p)
 
 /* ------------------------------------------------------------- input */
 
-/* What the stream has, up to room bytes: read(2) takes what is there, and
- * stdio stops after a '>', so that a live feed is never waited on. */
+/* What the stream has, up to room bytes (stdio stops after a '>'). */
 static long read_some(dy_xml_cutter *c, char *dst, size_t room)
 {
-    if (c->fd >= 0) {
-        ssize_t n;
-        do
-            n = read(c->fd, dst, room);
-        while (n < 0 && errno == EINTR);
-        return (long)n;
-    }
-    size_t n = 0;
-    int ch;
-    while (n < room && (ch = getc(c->f)) != EOF) {
-        dst[n++] = (char)ch;
-        if (ch == '>')
-            break;
-    }
-    if (n == 0 && ferror(c->f))
-        return -1;
-    return (long)n;
+    return dy_read_some(c->fd, c->f, dst, room, ">");
 }
 
 /* Room for one more read after buf[len]. */
