@@ -1,5 +1,5 @@
-/* file.c — reading a whole file into memory, and splitting it into lines.
- * Lines end at LF, CRLF or a lone CR. */
+/* file.c — reading a whole file into memory, splitting it into lines (LF,
+ * CRLF or a lone CR), and reading what a live stream has so far. */
 #include "base/file.h"
 
 #include <errno.h>

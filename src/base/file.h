@@ -1,5 +1,5 @@
-/* file.h — reading a whole file into memory, with errors that name the file.
- * Dictionaries and small inputs are read this way; stories are streamed. */
+/* file.h — reading a whole file into memory (dictionaries, small inputs), and
+ * what a stream has so far (stories are streamed), with errors naming the file. */
 #ifndef DY_FILE_H
 #define DY_FILE_H
 
