@@ -4,8 +4,10 @@
 #include "io/linereader.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/error.h"
 #include "base/file.h"
@@ -22,6 +24,8 @@ void dy_linereader_init(dy_linereader *lr, FILE *f, const char *name)
     lr->f = f;
     lr->name = name;
     lr->fd = f ? fileno(f) : -1;
+    struct stat st;
+    lr->live = lr->fd >= 0 && fstat(lr->fd, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
 void dy_linereader_free(dy_linereader *lr)
@@ -185,4 +189,35 @@ int dy_line_is_blank(const char *s, size_t n)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
             return 0;
     return 1;
+}
+
+int dy_linereader_ready(dy_linereader *lr)
+{
+    if (!lr->live || lr->eof)
+        return 1;
+    for (;;) {
+        size_t e = line_end(lr);    /* remembers how far it looked */
+        if (e < lr->end) {
+            if (!(lr->cr_last && e == lr->pos && lr->data[e] == '\n'))
+                return 1;
+            /* that LF ends the CR line already handed out: look past it */
+            const char *d = lr->data + e + 1;
+            size_t n = lr->end - e - 1;
+            if (memchr(d, '\n', n) || memchr(d, '\r', n))
+                return 1;
+        }
+        struct pollfd pfd = {.fd = lr->fd, .events = POLLIN};
+        int k = poll(&pfd, 1, 0);
+        if (k == 0)
+            return 0;               /* nothing more has arrived */
+        if (k < 0 || make_room(lr) != 0)
+            return 1;               /* let dy_linereader_next report it */
+        long n = fill(lr);          /* poll said it will not block */
+        if (n <= 0) {
+            if (n == 0)
+                lr->eof = 1;
+            return 1;
+        }
+        lr->end += (size_t)n;
+    }
 }

@@ -21,6 +21,7 @@ typedef struct dy_linereader {
     size_t seen;        /* data[pos, seen) holds no CR or LF */
     size_t lf;          /* data[max(pos, seen), lf) holds no LF; data[lf] is one if lf < end */
     int fd;             /* f's descriptor; -1: read through stdio */
+    int live;           /* fd is a pipe, terminal or socket: reads may wait */
     int eof;
     int cr_last;        /* the last line ended in a CR with nothing after it yet */
 } dy_linereader;
@@ -39,6 +40,12 @@ void dy_linereader_free(dy_linereader *lr);
  * says so (DYAD_ERR_PARSE, with its line number); reading may go on. */
 #define DY_LINE_TOO_LONG (-2)
 int dy_linereader_next(dy_linereader *lr, dyad_error *err);
+
+/* Can dy_linereader_next return a line (or the end) without waiting for
+ * input that has not arrived? Always on a regular file or a stream without a
+ * descriptor; on a live one, reads what has arrived (never waiting) and
+ * looks for a line end. lr->buf is not valid afterwards. */
+int dy_linereader_ready(dy_linereader *lr);
 
 /* Nonzero when s[0..n) holds only blanks and tabs (TABARI's "blank line"). */
 int dy_line_is_blank(const char *s, size_t n);

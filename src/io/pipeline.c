@@ -236,7 +236,8 @@ static int fill_batch(dy_pipeline *p, batch *b, size_t max, int *slow)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     *slow = 0;
     while (b->n < max && b->bytes < BATCH_BYTES) {
-        if (b->n && elapsed_ns(&t0) > SLOW_NS) {
+        /* a live feed that has nothing more yet: what was read goes now */
+        if (b->n && (elapsed_ns(&t0) > SLOW_NS || dy_reader_would_wait(p->rd))) {
             *slow = 1;
             return 1;
         }

@@ -2,6 +2,7 @@
  * dispatch to the format's own reader, and the input policy common to all. */
 #include "io/reader.h"
 
+#include <poll.h>
 #include <string.h>
 
 #include "base/error.h"
@@ -177,4 +178,18 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
                             story->id);
     }
     return DYAD_OK;
+}
+
+int dy_reader_would_wait(dy_reader *r)
+{
+    switch (r->fmt) {
+    case DY_IN_TABARI: return !dy_linereader_ready(&r->rr.lr);
+    case DY_IN_PETRARCH: {
+        if (!r->lr.live)
+            return 0;
+        struct pollfd pfd = {.fd = r->lr.fd, .events = POLLIN};
+        return poll(&pfd, 1, 0) == 0;
+    }
+    default: return !dy_linereader_ready(&r->lr);
+    }
 }

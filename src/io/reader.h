@@ -87,6 +87,12 @@ void dy_reader_free(dy_reader *r);
  * A story with no text left is skipped as DY_SKIP_EMPTY. */
 dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 
+/* Might dy_reader_next wait for input that has not arrived (a live pipe with
+ * no whole line read ahead)? A batch of stories already read is then handed
+ * on rather than held. Exact for one-line formats; for TABARI records and
+ * PETRARCH XML it only knows whether a line, or any byte, has arrived. */
+int dy_reader_would_wait(dy_reader *r);
+
 /* The format-specific halves of dy_reader_next (one file each). */
 dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error *err);

@@ -30,6 +30,11 @@ for j in 1 2; do
     DESC="-j $j: an LF after that CR belongs to it"
     printf '\n[]\n' >&3
     seen "$TMP/err$j" "stdin:3: not a JSON object"
+    # a burst: batches grow while lines come fast, and the last one read
+    # must not wait for a line that has not arrived
+    DESC="-j $j: the last line of a burst is handled while the feed is open"
+    printf '[]\n[]\n[]\n[]\n[]\n[]\n[]\n[]\n[]\n{"x":\n' >&3
+    seen "$TMP/err$j" "stdin:13: bad JSON"
     exec 3>&-
     wait $pid
 done
