@@ -3,6 +3,7 @@
 #include "base/file.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,4 +90,10 @@ long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops)
     if (n == 0 && ferror(f))
         return -1;
     return (long)n;
+}
+
+int dy_fd_ready(int fd)
+{
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    return poll(&pfd, 1, 0) != 0;   /* -1: let the read report the error */
 }

@@ -21,4 +21,8 @@ int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, si
  * waited on. The count, 0 at the end, -1 on a read error. */
 long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops);
 
+/* Would a read(2) on fd return at once (data, the end, or an error), rather
+ * than wait for input that has not arrived? Asked with a zero-timeout poll. */
+int dy_fd_ready(int fd);
+
 #endif

@@ -4,7 +4,6 @@
 #include "io/linereader.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -206,11 +205,9 @@ int dy_linereader_ready(dy_linereader *lr)
             if (memchr(d, '\n', n) || memchr(d, '\r', n))
                 return 1;
         }
-        struct pollfd pfd = {.fd = lr->fd, .events = POLLIN};
-        int k = poll(&pfd, 1, 0);
-        if (k == 0)
+        if (!dy_fd_ready(lr->fd))
             return 0;               /* nothing more has arrived */
-        if (k < 0 || make_room(lr) != 0)
+        if (make_room(lr) != 0)
             return 1;               /* let dy_linereader_next report it */
         long n = fill(lr);          /* poll said it will not block */
         if (n <= 0) {

@@ -2,10 +2,10 @@
  * dispatch to the format's own reader, and the input policy common to all. */
 #include "io/reader.h"
 
-#include <poll.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "base/file.h"
 #include "io/read_petrarch.h"
 
 dy_in_format dy_in_format_parse(const char *name)
@@ -184,12 +184,7 @@ int dy_reader_would_wait(dy_reader *r)
 {
     switch (r->fmt) {
     case DY_IN_TABARI: return !dy_linereader_ready(&r->rr.lr);
-    case DY_IN_PETRARCH: {
-        if (!r->lr.live)
-            return 0;
-        struct pollfd pfd = {.fd = r->lr.fd, .events = POLLIN};
-        return poll(&pfd, 1, 0) == 0;
-    }
+    case DY_IN_PETRARCH: return r->lr.live && !dy_fd_ready(r->lr.fd);
     default: return !dy_linereader_ready(&r->lr);
     }
 }

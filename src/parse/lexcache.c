@@ -200,9 +200,15 @@ static void clear(dy_lexcache *c)
     c->used = 0;
 }
 
+/* Would n more words fill the cache past three quarters? */
+static int full_after(const dy_lexcache *c, size_t n)
+{
+    return c->used + n > c->cap / 4 * 3;
+}
+
 void dy_lexcache_reserve(dy_lexcache *c, size_t n)
 {
-    if (c && c->slots && c->used + n >= c->cap / 4 * 3) clear(c);
+    if (c && c->slots && full_after(c, n)) clear(c);
 }
 
 const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *d,
@@ -224,7 +230,7 @@ const dy_cand *dy_lexcache_lookup(dy_lexcache *c, dy_arena *a, const dyad_dict *
     }
     uint64_t pre;
     uint32_t h = dy_lexcache_key(w, n, &pre), mask = c->cap - 1;
-    if (c->used >= c->cap / 4 * 3) clear(c);   /* full: start over */
+    if (full_after(c, 1)) clear(c);   /* full: start over */
     *closed = dy_closed_lookup(w, n);
     int found;
     const dy_cand *refs = lookup(&c->arena, d, w, n, *closed, nref, &found);
