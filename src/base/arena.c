@@ -97,7 +97,7 @@ static dy_arena_block *new_block(dy_arena *a, size_t need)
     size_t size = need > a->block_size ? need : a->block_size;
     if (size > SIZE_MAX - sizeof(dy_arena_block))
         return NULL;
-    /* a block near a huge page in size gets one (see DY_ARENA_HUGE_BLOCK) */
+    /* a block of DY_ARENA_HUGE_BLOCK or more gets huge pages (arena.h) */
     size_t total = sizeof(dy_arena_block) + size, mapped = 0;
     dy_arena_block *b = size >= DY_ARENA_HUGE_BLOCK ? dy_huge_alloc(total, &mapped) : malloc(total);
     if (!b)
