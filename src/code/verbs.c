@@ -144,6 +144,17 @@ static void make_event(dy_code_state *cs, const dy_vcode *vc, int verb, const dy
     if (!cs->regular_target) dy_actor_zero(&cs->target);
 }
 
+/* The actor a pattern's $ or + names at word k, with its agent. */
+static void pattern_actor(dy_code_state *cs, int k, dy_actor_ref *out)
+{
+    if (cs->has_frame) {
+        dy_tree_actor_at(cs, k, cs->end, out);
+        return;
+    }
+    dy_actor_codes_at(cs->s, k, out);
+    dy_find_agent(cs->s, k, cs->end, out);
+}
+
 /* The code of a verb root (forms share the code of their main root). */
 static const dy_vcode *root_code(const dyad_dict *d, const dy_verb *v)
 {
@@ -159,20 +170,8 @@ static const dy_verb *patterns_owner(const dyad_dict *d, const dy_verb *v)
 static void take_pattern_actors(dy_code_state *cs, const dy_pmatch *m)
 {
     const dy_sentence *s = cs->s;
-    if (m->source >= 0) {
-        if (cs->has_frame) dy_tree_actor_at(cs, m->source, cs->end, &cs->source);
-        else {
-            dy_actor_codes_at(s, m->source, &cs->source);
-            dy_find_agent(s, m->source, cs->end, &cs->source);
-        }
-    }
-    if (m->target >= 0) {
-        if (cs->has_frame) dy_tree_actor_at(cs, m->target, cs->end, &cs->target);
-        else {
-            dy_actor_codes_at(s, m->target, &cs->target);
-            dy_find_agent(s, m->target, cs->end, &cs->target);
-        }
-    }
+    if (m->source >= 0) pattern_actor(cs, m->source, &cs->source);
+    if (m->target >= 0) pattern_actor(cs, m->target, &cs->target);
     if (m->attrib >= 0) dy_actor_codes_at(s, m->attrib, &cs->attrib);
     /* % wants a compound there; in tree mode (PETRARCH) it names no actor:
      * the parse's subject and object are the source and target */
