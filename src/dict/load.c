@@ -35,6 +35,15 @@ static dyad_status read_verbs_any(dy_build *b, const char *file, const char *buf
                                          : dy_read_verbs(b, file, buf, len, err);
 }
 
+/* The 1-based line number of p in buf. */
+static int line_of(const char *buf, const char *p)
+{
+    int line = 1;
+    for (const char *q = buf; q < p; q++)
+        line += *q == '\n';
+    return line;
+}
+
 /* Reads one dictionary file, once, and hands its text to the reader of its kind. */
 static dyad_status read_dict_file(dy_build *b, int kind, const char *path, dyad_error *err)
 {
@@ -44,8 +53,13 @@ static dyad_status read_dict_file(dy_build *b, int kind, const char *path, dyad_
     if (st != DYAD_OK)
         return st;
     const char *file = dy_build_str(b, path, strlen(path));
-    st = file ? readers[kind](b, file, buf, len, err)
-              : dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    const char *nul = memchr(buf, '\0', len);
+    if (!file)
+        st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    else if (nul)   /* a text dictionary has none; one means a corrupt or binary file */
+        st = dy_error_set(err, DYAD_ERR_PARSE, path, line_of(buf, nul), "NUL byte in a text dictionary");
+    else
+        st = readers[kind](b, file, buf, len, err);
     free(buf);
     return st;
 }

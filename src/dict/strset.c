@@ -42,10 +42,17 @@ static int grow(dy_strset *s)
     return 0;
 }
 
+/* A stored key equals key[0..n) when it has length n and the same bytes;
+ * strnlen first, so a key with a NUL byte never reads past a shorter one. */
+static int same(const char *stored, const char *key, size_t n)
+{
+    return strnlen(stored, n + 1) == n && memcmp(stored, key, n) == 0;
+}
+
 static size_t slot(const dy_strset *s, const char *key, size_t n)
 {
     size_t j = hash(key, n) & (s->cap - 1);
-    while (s->keys[j] && !(strncmp(s->keys[j], key, n) == 0 && s->keys[j][n] == '\0'))
+    while (s->keys[j] && !same(s->keys[j], key, n))
         j = (j + 1) & (s->cap - 1);
     return j;
 }

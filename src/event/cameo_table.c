@@ -350,8 +350,10 @@ const dy_cameo *dy_cameo_find(const char *code, size_t len)
         size_t mid = (lo + hi) / 2;
         const char *t = table[mid].code;
         int c = strncmp(t, code, len);
-        if (c == 0 && t[len])
-            c = 1;
+        if (c == 0) {   /* by length; strnlen never reads past a shorter t */
+            size_t tl = strnlen(t, len + 1);
+            c = tl < len ? -1 : tl > len;
+        }
         if (c == 0)
             return &table[mid];
         if (c < 0)

@@ -9,6 +9,13 @@
 #define MAX_PLACE_WORDS 5
 #define MAX_KEY 96
 
+/* Orders key k, whose first len bytes equal the wanted ones, by its length. */
+static int key_len_cmp(const char *k, size_t len)
+{
+    size_t kl = strnlen(k, len + 1);
+    return kl < len ? -1 : kl > len;
+}
+
 size_t dy_gaz_lookup(const char *folded, size_t len, const dy_gaz_entry **out, size_t max)
 {
     size_t nrows, row, lo = 0, hi = dy_gaz_n_keys(), n = 0;
@@ -17,8 +24,8 @@ size_t dy_gaz_lookup(const char *folded, size_t len, const dy_gaz_entry **out, s
         size_t mid = (lo + hi) / 2;
         const char *k = dy_gaz_key(mid, &row);
         int c = strncmp(k, folded, len);
-        if (c == 0 && k[len])
-            c = 1;
+        if (c == 0)   /* strnlen: a NUL inside folded must not read past k */
+            c = key_len_cmp(k, len);
         if (c < 0)
             lo = mid + 1;
         else
@@ -26,7 +33,7 @@ size_t dy_gaz_lookup(const char *folded, size_t len, const dy_gaz_entry **out, s
     }
     for (size_t i = lo; n < max; i++) {
         const char *k = dy_gaz_key(i, &row);
-        if (!k || strncmp(k, folded, len) != 0 || k[len])
+        if (!k || strncmp(k, folded, len) != 0 || key_len_cmp(k, len) != 0)
             break;
         if (row < nrows)
             out[n++] = &rows[row];

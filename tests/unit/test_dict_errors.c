@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dict/build.h"
 #include "dict/dict.h"
+#include "dict/embedded.h"
 
 #define FIX "tests/fixtures/dict/"
 
@@ -124,4 +126,41 @@ Test(dict_errors, null_arguments)
     cr_assert_eq(dyad_dict_load("x", NULL, &err), DYAD_ERR_ARG);
     dyad_dict_free(NULL);
     cr_assert_str_eq(dyad_dict_warnings(NULL), "");
+}
+
+/* A NUL byte (a corrupt or binary file) is refused with its line, not read
+ * as the end of a code: found by fuzz_dict_issues in a [code] block. */
+Test(dict_errors, nul_byte_names_its_line)
+{
+    static const char project[] = "nul test\n<issuesfile> fz_Issues.txt\n";
+    static const char issues[] = "<ISSUE CATEGORY=\"X\">\nSALT FISH [A\0B]\n</ISSUE>\n";
+    dy_vfile files[] = {
+        { "p.project", (const unsigned char *)project, sizeof project - 1 },
+        { "fz_Issues.txt", (const unsigned char *)issues, sizeof issues - 1 },
+    };
+    dyad_dict *d = (dyad_dict *)1;
+    dyad_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dy_dict_load_files("p.project", files, 2, &d, &err), DYAD_ERR_PARSE,
+                 "%s", err.message);
+    cr_assert_null(d);
+    cr_assert_str_eq(err.where, "fz_Issues.txt");
+    cr_assert_eq(err.line, 2);
+    cr_assert(strstr(err.message, "NUL byte") != NULL, "%s", err.message);
+}
+
+/* Lookups by (bytes, length) match only a stored key of that length, even
+ * when the bytes hold a NUL after a stored key's prefix. */
+Test(dict_errors, strset_key_with_nul)
+{
+    dy_strset s;
+    memset(&s, 0, sizeof s);
+    cr_assert_eq(dy_strset_put(&s, "AB", 7, NULL), 1);
+    uint32_t v = 0;
+    cr_assert(dy_strset_get(&s, "AB", 2, &v));
+    cr_assert_eq(v, 7);
+    cr_assert_not(dy_strset_get(&s, "AB\0CDEFGH", 9, NULL));
+    cr_assert_not(dy_strset_get(&s, "A", 1, NULL));
+    cr_assert_null(dy_strset_key(&s, "ABC", 3));
+    dy_strset_free(&s);
 }
