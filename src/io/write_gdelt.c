@@ -96,7 +96,10 @@ static void actor(dy_strbuf *b, const dyad_story *st, const char *code, dyad_spa
 }
 
 /* GDELT geo types: 1 country, 3/4 city (US/world), 2/5 state (US/world).
- * Country and ADM1 codes are FIPS 10-4, as GDELT's; ADM2 and FeatureID empty. */
+ * Country and ADM1 codes are FIPS 10-4, as GDELT's; ADM2 is empty. FeatureID
+ * is, as in GDELT 2.0, the FIPS code of a country match and the postal code
+ * of a US state (USCA: CA); cities' GNS/GNIS numbers and world ADM1 codes
+ * are not in the gazetteer, so it is empty for types 3, 4 and 5. */
 static void geo(dy_strbuf *b, const dyad_place *pl)
 {
     if (pl->precision == DYAD_PLACE_NONE) {
@@ -110,8 +113,9 @@ static void geo(dy_strbuf *b, const dyad_place *pl)
     const char *fips = dy_place_fips(pl);
     char adm1[5];
     dy_place_adm1(pl, adm1);
-    dy_strbuf_printf(b, "\t%d\t%s\t%s\t%s\t\t%.4f\t%.4f\t", type, pl->name ? pl->name : "",
-                     fips ? fips : "", adm1, pl->lat, pl->lon);
+    const char *feature = type == 1 && fips ? fips : type == 2 && adm1[2] ? adm1 + 2 : "";
+    dy_strbuf_printf(b, "\t%d\t%s\t%s\t%s\t\t%.4f\t%.4f\t%s", type, pl->name ? pl->name : "",
+                     fips ? fips : "", adm1, pl->lat, pl->lon, feature);
 }
 
 static int leap(int y)

@@ -59,8 +59,10 @@ static dyad_event event(void)
     return e;
 }
 
-/* The test event written in fmt, with issue codes `issues` (may be NULL). */
-static char *write_issues(dy_out_format fmt, int phoenix, const char *issues)
+/* The test event written in fmt, with issue codes `issues` and the place
+ * `place` instead of Kabul (either may be NULL). */
+static char *write_event(dy_out_format fmt, int phoenix, const char *issues,
+                         const dyad_place *place)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -70,6 +72,8 @@ static char *write_issues(dy_out_format fmt, int phoenix, const char *issues)
     dyad_story s = story();
     dyad_event e = event();
     e.issues = issues;
+    if (place)
+        e.place = *place;
     dy_event_extra x = {2, "st,1_1;st,1_3", 0, NULL};
     dy_writer_init(&w, f, "mem", fmt);
     w.opt.quad_phoenix = phoenix;
@@ -80,9 +84,14 @@ static char *write_issues(dy_out_format fmt, int phoenix, const char *issues)
     return buf;
 }
 
+static char *write_issues(dy_out_format fmt, int phoenix, const char *issues)
+{
+    return write_event(fmt, phoenix, issues, NULL);
+}
+
 static char *write_fmt(dy_out_format fmt, int phoenix)
 {
-    return write_issues(fmt, phoenix, NULL);
+    return write_event(fmt, phoenix, NULL, NULL);
 }
 
 /* RFC 4180: splits one record starting at *p into fields (malloc'd). */
@@ -301,6 +310,44 @@ Test(formats, gdelt)
     cr_expect_str_eq(G("SOURCEURL"), "https://example.org/a?b=1,2");
 #undef G
     free(out);
+}
+
+/* The ActionGeo columns (type, name, country, ADM1, ADM2, lat, lon,
+ * FeatureID) of the test event placed at pl, tab-separated. */
+static void gdelt_action_geo(const dyad_place *pl, char *geo, size_t n)
+{
+    char *out = write_event(DY_OUT_GDELT, 0, NULL, pl);
+    char *line2 = strchr(out, '\n') + 1;
+    line2[strlen(line2) - 1] = '\0';
+    char *v[80];
+    cr_assert_eq(split_tabs(line2, v, 80), 61);
+    snprintf(geo, n, "%s|%s|%s|%s|%s|%s", v[51], v[52], v[53], v[54], v[55], v[58]);
+    free(out);
+}
+
+/* FeatureID as GDELT 2.0 fills it for country and US-state matches; empty
+ * where the gazetteer has no GNS/GNIS number (cities, world regions). */
+Test(formats, gdelt_feature_id)
+{
+    char geo[256];
+    dyad_place country = {0}, state = {0}, region = {0};
+    country.name = "Germany";
+    country.country = "DEU";
+    country.precision = DYAD_PLACE_COUNTRY;
+    gdelt_action_geo(&country, geo, sizeof geo);
+    cr_expect_str_eq(geo, "1|Germany|GM|GM||GM");
+    state.name = "California";
+    state.country = "USA";
+    state.precision = DYAD_PLACE_REGION;
+    gdelt_action_geo(&state, geo, sizeof geo);
+    cr_expect_str_eq(geo, "2|California|US|USCA||CA");
+    region.name = "Punjab";
+    region.country = "PAK";
+    region.precision = DYAD_PLACE_REGION;
+    gdelt_action_geo(&region, geo, sizeof geo);
+    cr_expect_str_eq(geo, "5|Punjab|PK|PK||");
+    gdelt_action_geo(NULL, geo, sizeof geo);
+    cr_expect_str_eq(geo, "4|Kabul|AF|AF||");
 }
 
 Test(formats, petrarch_and_tabari)
