@@ -55,8 +55,8 @@ int dy_closed_lookup(const char *w, size_t n)
     for (int k = 0; k < 5 && c[k]; ++k) {
         const char *cw = closed_words[c[k]].word;
         size_t i = 1;
-        while (i < n && cw[i] == w[i]) ++i;
-        if (i == n && cw[n] == '\0') return c[k];   /* cw[n]: within cw, at most its NUL */
+        while (i < n && cw[i] && cw[i] == w[i]) ++i;   /* stops at cw's NUL */
+        if (i == n && cw[n] == '\0') return c[k];
     }
     return DY_C_NONE;
 }
