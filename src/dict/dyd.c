@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/checksum.h"
 #include "base/error.h"
 #include "base/hugemem.h"
 #include "dict/build.h"
@@ -45,58 +46,14 @@ typedef struct dyd_header {
 
 /* ------------------------------------------------------------ hashing */
 
-/* Four independent lanes, so the multiplications overlap. The file is summed
- * in two runs, the header (its checksum field taken as 0) and the rest; the
- * rest is fed piece by piece as it is read, while it is still in cache. */
-typedef struct lanes {
-    uint64_t l[4];
-} lanes;
-
-static void lanes_init(lanes *s, uint64_t h)
-{
-    s->l[0] = h;
-    s->l[1] = h ^ 0x5555;
-    s->l[2] = h ^ 0xAAAA;
-    s->l[3] = h ^ 0xFFFF;
-}
-
-/* Sums the whole 32-byte blocks of p[0..n); returns the bytes consumed. */
-static size_t lanes_blocks(lanes *s, const unsigned char *p, size_t n)
-{
-    uint64_t l0 = s->l[0], l1 = s->l[1], l2 = s->l[2], l3 = s->l[3], w;
-    size_t i = 0;
-#define LANE(l, k) (memcpy(&w, p + i + 8 * (k), 8), l = (l ^ w) * 0x100000001B3ull, l ^= l >> 29)
-    for (; i + 32 <= n; i += 32) {
-        LANE(l0, 0);
-        LANE(l1, 1);
-        LANE(l2, 2);
-        LANE(l3, 3);
-    }
-#undef LANE
-    s->l[0] = l0, s->l[1] = l1, s->l[2] = l2, s->l[3] = l3;
-    return i;
-}
-
-/* The sum, with the bytes after the last whole block. */
-static uint64_t lanes_final(const lanes *s, const unsigned char *tail, size_t n)
-{
-    uint64_t h = s->l[0] ^ (s->l[1] * 3) ^ (s->l[2] * 5) ^ (s->l[3] * 7);
-    for (size_t i = 0; i < n; i++) h = (h ^ tail[i]) * 0x100000001B3ull;
-    return h;
-}
-
-static uint64_t checksum_run(uint64_t h, const unsigned char *p, size_t n)
-{
-    lanes s;
-    lanes_init(&s, h);
-    size_t i = lanes_blocks(&s, p, n);
-    return lanes_final(&s, p + i, n - i);
-}
+/* The file is summed (base/checksum.h) in two runs, the header (its
+ * checksum field taken as 0) and the rest; the rest is fed piece by piece
+ * as it is read, while it is still in cache. */
 
 /* The checksum of a file of `size` bytes fed in order: sum_begin once its
  * header is in, sum_more whenever more has arrived, sum_end at the end. */
 typedef struct sum_stream {
-    lanes lanes;
+    dy_lanes lanes;
     size_t at, size;
 } sum_stream;
 
@@ -105,21 +62,21 @@ static void sum_begin(sum_stream *s, const unsigned char *file, size_t size)
     dyd_header h;
     memcpy(&h, file, sizeof h);
     h.checksum = 0;
-    lanes_init(&s->lanes, checksum_run(0x9E3779B97F4A7C15ull ^ size,
-                                       (const unsigned char *)&h, sizeof h));
+    dy_lanes_init(&s->lanes, dy_checksum(0x9E3779B97F4A7C15ull ^ size,
+                                         (const unsigned char *)&h, sizeof h));
     s->at = sizeof h;
     s->size = size;
 }
 
 static void sum_more(sum_stream *s, const unsigned char *file, size_t have)
 {
-    s->at += lanes_blocks(&s->lanes, file + s->at, have - s->at);
+    s->at += dy_lanes_blocks(&s->lanes, file + s->at, have - s->at);
 }
 
 static uint64_t sum_end(sum_stream *s, const unsigned char *file)
 {
     sum_more(s, file, s->size);
-    return lanes_final(&s->lanes, file + s->at, s->size - s->at);
+    return dy_lanes_final(&s->lanes, file + s->at, s->size - s->at);
 }
 
 /* Of the whole file, the header's checksum field taken as 0. */
