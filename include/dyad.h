@@ -223,6 +223,100 @@ dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
 dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
 
+/* ---------------------------------------------------------------- syntax */
+
+/* A trained syntax model (docs/syntax.md): part-of-speech tagger,
+ * lemmatiser and dependency parser, with its tag and relation names and
+ * metadata. Immutable once loaded; one model may be shared by any number
+ * of parsers and threads. */
+typedef struct dyad_model dyad_model;
+
+/* Loads a model file (.dym). A file of another format version, damaged or
+ * crafted, is refused with a message saying why. */
+dyad_status dyad_model_load(const char *path, dyad_model **out, dyad_error *err);
+/* The English model built into libdyad (trained on Universal Dependencies
+ * EWT and GUM; its licence and attribution are in data/model/README.md). */
+dyad_status dyad_model_load_default(dyad_model **out, dyad_error *err);
+void dyad_model_free(dyad_model *model);
+/* A metadata value of the model ("name", "version", "trained_on",
+ * "licence", "accuracy"...) copied into buf; NULL when it has none. */
+const char *dyad_model_info(const dyad_model *model, const char *key, char *buf, size_t cap);
+
+/* One syntactic word of a parsed sentence: the columns of CoNLL-U. */
+typedef struct dyad_word {
+    const char *form;       /* as written (NUL-terminated) */
+    const char *lemma;      /* NUL-terminated */
+    const char *upos;       /* universal tag, "NOUN" */
+    const char *xpos;       /* Penn Treebank tag, "NNS" */
+    const char *deprel;     /* UD v2 relation, "nsubj:pass"; "root" for the root */
+    int head;               /* 0 for the root, else the 1-based index of the
+                             * head word in the sentence */
+    dyad_span span;         /* the word's bytes in the text parsed */
+    int space_after;        /* 0 when no blank follows it (SpaceAfter=No) */
+    int mwt;                /* 0, or the number of words (2 or more) of the
+                             * multiword token this word opens ("do" of
+                             * "don't"): that token is the text from this
+                             * word's start to the last word's end */
+} dyad_word;
+
+typedef struct dyad_parsed {
+    const dyad_word *words;
+    size_t n_words;
+    dyad_span span;         /* the sentence in the text parsed */
+} dyad_parsed;
+
+/* The sentences of one text. Memory belongs to the parser and stays valid
+ * until its next parse. */
+typedef struct dyad_parse_result {
+    const dyad_parsed *sentences;
+    size_t n_sentences;
+} dyad_parse_result;
+
+/* A parser tags, lemmatises and parses with one model. It owns its scratch
+ * memory: use one parser per thread. */
+typedef struct dyad_parser dyad_parser;
+
+dyad_status dyad_parser_new(const dyad_model *model, dyad_parser **out, dyad_error *err);
+void dyad_parser_free(dyad_parser *parser);
+
+/* Splits text (UTF-8, need not be NUL-terminated) into sentences and words
+ * (English Web Treebank conventions: "don't" is "do" "n't") and parses each
+ * sentence. one_sentence: the text is known to be one sentence. Sentences
+ * longer than DYAD_MAX_SENTENCE_WORDS words are cut into pieces. */
+dyad_status dyad_parse_text(dyad_parser *parser, const char *text, size_t len,
+                            int one_sentence, dyad_parse_result *out, dyad_error *err);
+
+/* Parses one sentence given as words (a CoNLL-U sentence, a tokenizer of
+ * your own): words[i] of lens[i] bytes. The spans refer to the words
+ * joined by single blanks. More than DYAD_MAX_SENTENCE_WORDS words is
+ * DYAD_ERR_LIMIT. */
+dyad_status dyad_parse_words(dyad_parser *parser, const char *const *words,
+                             const size_t *lens, size_t n, dyad_parse_result *out,
+                             dyad_error *err);
+
+#define DYAD_MAX_SENTENCE_WORDS 500
+
+/* Training a model from Universal Dependencies treebanks (`dyad train`,
+ * `make model`). The same files and options give the same model bytes. */
+typedef struct dyad_train_options {
+    const char *const *train_files;  /* CoNLL-U, gzip'd or plain */
+    size_t n_train;
+    const char *const *dev_files;    /* scored after training, for the metadata */
+    size_t n_dev;
+    int tagger_epochs;               /* 0: 10 */
+    int parser_epochs;               /* 0: 12 */
+    int folds;                       /* jackknife folds tagging the parser's
+                                      * training data; 0: 5 */
+    int threads;                     /* 0: 2 */
+    unsigned long seed;              /* 0: a fixed default */
+    const char *meta;                /* extra metadata, "key = value" lines */
+    void (*progress)(void *ctx, const char *message);  /* or NULL */
+    void *progress_ctx;
+} dyad_train_options;
+
+dyad_status dyad_model_train(const dyad_train_options *options, const char *path,
+                             dyad_error *err);
+
 /* ----------------------------------------------------------------- dates */
 
 /* Parses "YYYY-MM-DD", "YYYYMMDD" or TABARI's "YYMMDD" (years 00-30 are

@@ -25,7 +25,7 @@ int dy_upos_parse(const char *s, size_t n);
 /* Sentences longer than this many words are cut by the tokenizer into
  * pieces of at most this many words (docs/syntax.md); a CoNLL-U sentence
  * longer than it is refused. Keeps every per-sentence array bounded. */
-#define DY_SYN_MAX_WORDS 500
+#define DY_SYN_MAX_WORDS DYAD_MAX_SENTENCE_WORDS
 
 /* One word of raw text as the UD tokenizer cut it (English EWT conventions:
  * "don't" -> "do" "n't", possessive "'s", punctuation split off, "U.S." kept
