@@ -211,19 +211,35 @@ enum { R_DOT = 1, R_LDOT = 2, R_HYPHEN = 4, R_AT = 8 };
 
 /* Bytes of a mark at s[q] that joins the letters or digits on either side
  * into one word (3.5, 1,000, U.S, e-mail, AT&T, don't, 11:30, 9/11, a@b.c),
- * 0 if it does not. q > 0 and s[q - 1] ends a letter or digit. */
-static size_t joiner(const unsigned char *s, size_t len, size_t q, unsigned *f)
+ * 0 if it does not. s[q - 1] ends a letter or digit of the run from s[p]. */
+static size_t joiner(const unsigned char *s, size_t len, size_t p, size_t q, unsigned *f)
 {
     unsigned prev = CLS[s[q - 1]], add = 0;
     size_t m = 1;
     switch (s[q]) {
-    case '.': add = R_DOT; break;
+    case '.':
+        if (len - q > 4 && memcmp(s + q, "...@", 4) == 0)
+            m = 4, add = R_AT;   /* "jo...@mail.com", an address with its middle hidden */
+        else
+            add = R_DOT;
+        break;
     case '-': add = R_HYPHEN; break;
     case '@': add = R_AT; break;
     case '\'': case '_': break;
-    case ',': case ':': case '/':   /* inside numbers, times and dates only */
+    case ',': case ':':   /* inside numbers and times only */
         if (!(prev & C_DG) || q + 1 >= len || !(CLS[s[q + 1]] & C_DG))
             return 0;
+        break;
+    case '/':             /* dates, fractions; "b/c", "w/o" */
+        if (q + 1 >= len)
+            return 0;
+        if (prev & C_DG) {
+            if (!(CLS[s[q + 1]] & C_DG))
+                return 0;
+        } else if (q - p != 1 || !(prev & C_ALPHA) || !(CLS[s[q + 1]] & C_ALPHA) ||
+                   (q + 2 < len && (CLS[s[q + 2]] & C_ALNUM))) {
+            return 0;
+        }
         break;
     case '&':                        /* AT&T, R&D; "Smith & Wesson" is three */
         if (!(prev & C_ALPHA) || q + 1 >= len || !(CLS[s[q + 1]] & C_ALPHA))
@@ -257,7 +273,7 @@ static size_t run_end(const unsigned char *s, size_t len, size_t p, unsigned *fl
             q += m;
             continue;
         }
-        if (q >= len || q == p || (m = joiner(s, len, q, &f)) == 0)
+        if (q >= len || q == p || (m = joiner(s, len, p, q, &f)) == 0)
             break;
         q += m;
     }
@@ -285,18 +301,33 @@ static int dotted(const unsigned char *w, size_t n)
     return groups > 1 && run > 0;
 }
 
+/* The word lists' classes of s[0, n), or of "Ltd" when it is written "LTD". */
+static unsigned wordlist_any_case(const unsigned char *s, size_t n)
+{
+    unsigned f = dy_ud_wordlist((const char *)s, n);
+    char cap[16];
+    if (f || n < 2 || n > sizeof cap)
+        return f;
+    for (size_t i = 0; i < n; i++) {
+        if (!(CLS[s[i]] & C_UP))
+            return 0;
+        cap[i] = (char)(i ? s[i] + 32 : s[i]);
+    }
+    return dy_ud_wordlist(cap, n);
+}
+
 /* Does the word s[b, e) keep the period at s[e]? Abbreviations and initials
  * do, and keep it at the end of a sentence too ("in the U.S."), as in EWT. */
 static int keeps_period(const unsigned char *s, size_t len, size_t b, size_t e)
 {
     size_t n = e - b;
-    if (e + 1 < len && s[e + 1] == '.')
-        return 0;   /* "etc..." is "etc" and an ellipsis */
+    if (len - e > 2 && s[e + 1] == '.' && s[e + 2] == '.')
+        return 0;   /* "etc..." is "etc" and an ellipsis; "Inc.." is "Inc." "." */
     if (n == 1)     /* an initial; "a." and "I." end sentences */
         return (CLS[s[b]] & C_ALPHA) && s[b] != 'a' && s[b] != 'I';
     if (dotted(s + b, n))
         return 1;
-    unsigned f = dy_ud_wordlist((const char *)s + b, n);
+    unsigned f = wordlist_any_case(s + b, n);
     if (f & DY_UDW_ABBR)
         return 1;
     if (f & DY_UDW_NUMABBR) {   /* "No. 10", but "the answer is no." */
@@ -326,7 +357,7 @@ static int keeps_hyphens(const unsigned char *s, size_t b, size_t e, unsigned f)
             return 0;
         }
     }
-    return hyphens >= 2 || (first == 3 && group == 4);
+    return hyphens >= 2 || (first <= 3 && group == 4);   /* and 555-0100, ext. 3-5213 */
 }
 
 /* Is s[b, e) a prefix whose hyphen stays ("non-stop", "co-founder")? */
@@ -355,10 +386,10 @@ static size_t clitic_at(const unsigned char *s, size_t b, size_t e)
         if (n >= 6 && rsquo_at(s, e, e - 4) && lower(s[e - 5]) == 'n')
             return e - 5;
     }
-    if (z == 's' || z == 'm' || z == 'd') {   /* 's 'm 'd */
-        if (y == '\'')
+    if (z == 's' || z == 'm' || z == 'd') {   /* 's 'm 'd; "1980's" is a plural */
+        if (y == '\'' && !(CLS[s[e - 3]] & C_DG))
             return e - 2;
-        if (n >= 5 && rsquo_at(s, e, e - 4))
+        if (n >= 5 && rsquo_at(s, e, e - 4) && !(CLS[s[e - 5]] & C_DG))
             return e - 4;
     }
     if ((y == 'r' && z == 'e') || (y == 'v' && z == 'e') || (y == 'l' && z == 'l')) {
@@ -404,7 +435,12 @@ static size_t unit_at(const unsigned char *s, size_t b, size_t e)
     if (n == 2 && (ieq(s + k, 2, "st") || ieq(s + k, 2, "nd") || ieq(s + k, 2, "rd") ||
                    ieq(s + k, 2, "th")))
         return 0;
-    return k;
+    if (ieq(s + k, n, "am") || ieq(s + k, n, "pm"))
+        return k;
+    for (size_t i = k; i < e; i++)
+        if (!(CLS[s[i]] & C_UP))
+            return k;
+    return 0;   /* "10MM", "4105SF": a code rather than a unit */
 }
 
 /* A piece of a word between hyphens: a number and its unit are two words. */
@@ -466,6 +502,18 @@ static size_t url_len(const unsigned char *s, size_t len, size_t p)
     return e - p;
 }
 
+/* Is s[p, q) one to three letters whose hyphen at s[q] ends the word, as
+ * a prefix before "and" ("pre- and post-war") or a word broken off? */
+static int cut_off(const unsigned char *s, size_t len, size_t p, size_t q)
+{
+    if (q - p > 3 || q >= len || s[q] != '-' || (q + 1 < len && !space_at(s, len, q + 1)))
+        return 0;
+    for (size_t i = p; i < q; i++)
+        if (!(CLS[s[i]] & C_ALPHA))
+            return 0;
+    return 1;
+}
+
 /* The word that starts at s[p] with a letter or digit; returns its end. */
 static size_t word(tk *t, size_t p)
 {
@@ -477,6 +525,10 @@ static size_t word(tk *t, size_t p)
     }
     unsigned f;
     size_t q = run_end(s, len, p, &f), last = p, e = q, a;
+    if (cut_off(s, len, p, q)) {   /* "pre- and post-war", "kn- I know" */
+        add(t, p, q + 1);
+        return q + 1;
+    }
     if (f & R_HYPHEN)
         for (size_t i = q; i > p; i--)
             if (s[i - 1] == '-') {
@@ -513,14 +565,20 @@ static size_t word(tk *t, size_t p)
 
 /* ----------------------------------------------------------- punctuation */
 
-/* The end of the run of '.', '?', '!' and '…' at s[p]: "...", "?!", "!!!". */
+/* The end of the run of '.', '?', '!' and '…' at s[p]: "...", "?!", "!!!";
+ * an ellipsis and a question mark after it are two words. */
 static size_t stops_end(const unsigned char *s, size_t len, size_t p)
 {
+    size_t dots = 0;
     while (p < len) {
-        if (s[p] == '.' || s[p] == '?' || s[p] == '!')
-            p++;
+        if (s[p] == '.')
+            p++, dots++;
+        else if ((s[p] == '?' || s[p] == '!') && dots >= 2)
+            break;
+        else if (s[p] == '?' || s[p] == '!')
+            p++, dots = 0;
         else if (len - p >= 3 && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0xA6)
-            p += 3;
+            p += 3, dots += 3;
         else
             break;
     }
@@ -534,14 +592,6 @@ static size_t same_end(const unsigned char *s, size_t len, size_t p, size_t n)
     while (len - e >= n && memcmp(s + e, s + p, n) == 0)
         e += n;
     return e;
-}
-
-/* The end of the name of a hashtag or handle whose first character is s[p]. */
-static size_t name_end(const unsigned char *s, size_t len, size_t p)
-{
-    while (p < len && ((CLS[s[p]] & C_ALNUM) || s[p] == '_'))
-        p++;
-    return p;
 }
 
 /* Length of an emoticon standing alone at s[p], 0 if none: ":)" is one word. */
@@ -558,6 +608,17 @@ static size_t emoticon(const unsigned char *s, size_t len, size_t p)
             return n;
     }
     return 0;
+}
+
+/* The end of a file extension standing alone at s[p] (".doc", ".pdf"), or p + 1. */
+static size_t extension_end(const unsigned char *s, size_t len, size_t p)
+{
+    size_t e = p + 1;
+    while (e < len && e - p <= 5 && (CLS[s[e]] & (C_LO | C_DG)))
+        e++;
+    if (e - p < 3 || e - p > 5 || (e < len && (CLS[s[e]] & C_ALNUM)))
+        return p + 1;
+    return e;
 }
 
 /* A straight single quote at s[p]: a quotation mark, "''", or the start of
@@ -583,18 +644,21 @@ static size_t punct(tk *t, size_t p, int after_space)
 {
     const unsigned char *s = t->s;
     size_t len = t->len, e = p + 1;
-    if (after_space && (e = p + emoticon(s, len, p)) > p) {
+    unsigned f;
+    if ((after_space || (p > 0 && (CLS[s[p - 1]] & C_ALPHA))) &&
+        (e = p + emoticon(s, len, p)) > p) {
         add(t, p, e);
         return e;
     }
     e = p + 1;
     switch (s[p]) {
-    case '.':
-        if (e < len && (CLS[s[e]] & C_DG)) {   /* ".5" */
-            unsigned f;
+    case '.':   /* ".5", and ".doc" standing alone */
+        if (e < len && (CLS[s[e]] & C_DG)) {
             e = run_end(s, len, e, &f);
             break;
         }
+        if (after_space && (e = extension_end(s, len, p)) > p + 1)
+            break;
         /* fall through */
     case '?': case '!':
         e = stops_end(s, len, p);
@@ -604,11 +668,18 @@ static size_t punct(tk *t, size_t p, int after_space)
         break;
     case '#': case '@':   /* hashtags and handles */
         if (e < len && ((CLS[s[e]] & C_ALPHA) || (s[p] == '@' && (CLS[s[e]] & C_DG))))
-            e = name_end(s, len, e);
+            e = run_end(s, len, e, &f);
         else
             e = same_end(s, len, p, 1);
         break;
-    case '-': case '*': case '=': case '_': case '~': case '+': case '<': case '>':
+    case '+':             /* "+44", a country calling code */
+        if (after_space && e < len && (CLS[s[e]] & C_DG)) {
+            e = run_end(s, len, e, &f);
+            break;
+        }
+        e = same_end(s, len, p, 1);
+        break;
+    case '-': case '*': case '=': case '_': case '~': case '<': case '>': case '$':
     case '^': case '|': case '`': case '/': case '\\':
         e = same_end(s, len, p, 1);
         break;
@@ -726,6 +797,18 @@ static int is_closer(const unsigned char *s, const dy_utoken *w, size_t i)
     return n == 2 && c == 0xC2 && s[b + 1] == 0xBB;   /* » */
 }
 
+/* After "[17]", a footnote mark glued to the end of a sentence (Wikipedia):
+ * the word after it; 0 if word j does not open one. */
+static size_t footnote_end(const unsigned char *s, const dy_utoken *w, size_t n, size_t j)
+{
+    if (j + 2 >= n || s[w[j].start] != '[' || s[w[j + 2].start] != ']')
+        return 0;
+    for (size_t i = w[j + 1].start; i < w[j + 1].end; i++)
+        if (!(CLS[s[i]] & C_DG))
+            return 0;
+    return j + 3;
+}
+
 /* Is word i an opening quote or bracket? */
 static int is_opener(const unsigned char *s, const dy_utoken *w, size_t i)
 {
@@ -807,11 +890,15 @@ static void mark_sentences(const unsigned char *s, size_t len, dy_utoken *w, siz
             w[i].sent_start = 1;
     for (size_t i = 0; i < n; i++) {
         int kind = end_kind(s, &w[i]);
-        if (kind == E_NONE)
-            continue;
+        if (kind == E_NONE || w[i].sent_start)
+            continue;   /* "... Now" opens a sentence: it does not end one */
         size_t j = i + 1;
-        while (j < n && !w[j].sent_start && is_closer(s, w, j))
-            j++;
+        for (size_t k; j < n && !w[j].sent_start; j = k) {
+            if (is_closer(s, w, j))
+                k = j + 1;
+            else if ((k = footnote_end(s, w, n, j)) == 0)
+                break;
+        }
         if (j < n && !w[j].sent_start && starts_at(s, len, w, n, j, kind))
             w[j].sent_start = 1;
         i = j - 1;
