@@ -209,6 +209,20 @@ static void add_mwt(tk *t, size_t b, size_t m, size_t e)
 
 enum { R_DOT = 1, R_LDOT = 2, R_HYPHEN = 4, R_AT = 8 };
 
+/* Does a sentence start at s[q], right after a full stop: a capitalised
+ * word that is not part of a host or an address ("Mail.Com", "Ann.Lee@x")? */
+static int missing_space(const unsigned char *s, size_t len, size_t q)
+{
+    size_t e = q + 1;
+    if (len - q < 2 || !(CLS[s[q]] & C_UP) || !(CLS[s[e]] & C_LO))
+        return 0;
+    while (e < len && (CLS[s[e]] & C_LO))
+        e++;
+    if (e < len && (s[e] == '@' || s[e] == '.' || s[e] == '_'))
+        return 0;
+    return !ieq(s + q, e - q, "com") && !ieq(s + q, e - q, "net") && !ieq(s + q, e - q, "org");
+}
+
 /* Bytes of a mark at s[q] that joins the letters or digits on either side
  * into one word (3.5, 1,000, U.S, e-mail, AT&T, don't, 11:30, 9/11, a@b.c),
  * 0 if it does not. s[q - 1] ends a letter or digit of the run from s[p]. */
@@ -218,10 +232,13 @@ static size_t joiner(const unsigned char *s, size_t len, size_t p, size_t q, uns
     size_t m = 1;
     switch (s[q]) {
     case '.':
-        if (len - q > 4 && memcmp(s + q, "...@", 4) == 0)
+        if (len - q > 4 && memcmp(s + q, "...@", 4) == 0) {
             m = 4, add = R_AT;   /* "jo...@mail.com", an address with its middle hidden */
-        else
-            add = R_DOT;
+            break;
+        }
+        if (q >= 2 && (prev & C_LO) && (CLS[s[q - 2]] & C_LO) && missing_space(s, len, q + 1))
+            return 0;            /* "said.The": a space left out after a full stop */
+        add = R_DOT;
         break;
     case '-': add = R_HYPHEN; break;
     case '@': add = R_AT; break;
@@ -848,16 +865,28 @@ static int may_start(const unsigned char *s, size_t len, size_t b)
     }
 }
 
-/* Does a sentence start at word j, after a word of end kind `kind` and
- * the closing quotes before j? */
+/* A full stop or question mark right after a word, then a lower-case
+ * word: in careless text, a sentence the writer did not capitalise ("at
+ * 303-555-0100. they have"); abbreviations have kept their period. */
+static int lower_start(const unsigned char *s, const dy_utoken *w, size_t i, int kind)
+{
+    return (kind == E_STOP || kind == E_MARK) && i > 0 && !w[i - 1].space_after &&
+           w[i - 1].end - w[i - 1].start >= 2 && (CLS[s[w[i - 1].start]] & C_ALNUM) &&
+           (CLS[s[w[i + 1].start]] & C_LO);
+}
+
+/* Does a sentence start at word j, after word i of end kind `kind` and
+ * the closing quotes between them? */
 static int starts_at(const unsigned char *s, size_t len, const dy_utoken *w, size_t n,
-                     size_t j, int kind)
+                     size_t i, size_t j, int kind)
 {
     size_t k = j;
     while (k < n && is_opener(s, w, k))
         k++;
-    if (k == n || !may_start(s, len, w[k].start))
+    if (k == n)
         return 0;
+    if (!may_start(s, len, w[k].start))
+        return k == i + 1 && lower_start(s, w, i, kind);
     switch (kind) {
     case E_STOP: case E_MARK: case E_DOTS:
         return 1;
@@ -899,7 +928,7 @@ static void mark_sentences(const unsigned char *s, size_t len, dy_utoken *w, siz
             else if ((k = footnote_end(s, w, n, j)) == 0)
                 break;
         }
-        if (j < n && !w[j].sent_start && starts_at(s, len, w, n, j, kind))
+        if (j < n && !w[j].sent_start && starts_at(s, len, w, n, i, j, kind))
             w[j].sent_start = 1;
         i = j - 1;
     }
