@@ -232,7 +232,7 @@ static size_t joiner(const unsigned char *s, size_t len, size_t p, size_t q, uns
     size_t m = 1;
     switch (s[q]) {
     case '.':
-        if (len - q > 4 && memcmp(s + q, "...@", 4) == 0) {
+        if (len - q > 4 && s[q + 1] == '.' && s[q + 2] == '.' && s[q + 3] == '@') {
             m = 4, add = R_AT;   /* "jo...@mail.com", an address with its middle hidden */
             break;
         }
@@ -415,8 +415,9 @@ static size_t clitic_at(const unsigned char *s, size_t b, size_t e)
         if (n >= 6 && rsquo_at(s, e, e - 5))
             return e - 5;
     }
-    if (ieq(s + b, n, "cannot") || ieq(s + b, n, "gonna") || ieq(s + b, n, "wanna") ||
-        ieq(s + b, n, "gotta"))
+    if ((n == 5 && z == 'a' && (ieq(s + b, n, "gonna") || ieq(s + b, n, "wanna") ||
+                                ieq(s + b, n, "gotta"))) ||
+        (n == 6 && z == 't' && ieq(s + b, n, "cannot")))
         return b + 3;
     /* Negations written without the apostrophe (web text: "dont"). */
     static const char *const NT[] = {
@@ -493,14 +494,16 @@ static void add_last(tk *t, size_t b, size_t q, size_t e, int period)
  * that closes the sentence or bracket around it; 0 if none starts here. */
 static size_t url_len(const unsigned char *s, size_t len, size_t p)
 {
-    static const char *const START[] = {"http://", "https://", "ftp://", "www.", "mailto:", NULL};
-    size_t k = 0;
-    for (const char *const *w = START; *w && !k; w++) {
-        size_t n = strlen(*w);
-        if (len - p > n && ieq(s + p, n, *w) && (CLS[s[p + n]] & C_ALNUM))
-            k = n;
+    const char *w;
+    switch (lower(s[p])) {   /* most words start with no scheme's letter */
+    case 'h': w = len - p > 4 && lower(s[p + 4]) == 's' ? "https://" : "http://"; break;
+    case 'f': w = "ftp://"; break;
+    case 'w': w = "www."; break;
+    case 'm': w = "mailto:"; break;
+    default: return 0;
     }
-    if (!k)
+    size_t k = strlen(w);
+    if (len - p <= k || !ieq(s + p, k, w) || !(CLS[s[p + k]] & C_ALNUM))
         return 0;
     size_t e = p + k;
     long parens = 0;
@@ -618,6 +621,8 @@ static size_t emoticon(const unsigned char *s, size_t len, size_t p)
         ":-)", ":-(", ";-)", ":-D", ":-P", ":'(", "^_^", ":)", ":(", ";)", ":D", ":P",
         ":p", ":/", "=)", "=(", "(:", ";D", "<3", ":|", NULL
     };
+    if (!memchr(":;=(^<", s[p], 6))
+        return 0;
     for (const char *const *f = FACES; *f; f++) {
         size_t n = strlen(*f);
         if (len - p >= n && memcmp(s + p, *f, n) == 0 &&
