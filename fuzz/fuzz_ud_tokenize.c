@@ -11,9 +11,11 @@ static size_t white_at(const uint8_t *s, size_t len, size_t i)
         return 1;
     if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
         return 2;                                   /* U+00A0 */
-    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
-        (s[i + 2] <= 0x8B || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 || s[i + 2] == 0xAF))
-        return 3;                                   /* U+2000..200B, 2028, 2029, 202F */
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80) {
+        uint8_t c = s[i + 2];                       /* U+2000..200B, 2028, 2029, 202F */
+        if ((c >= 0x80 && c <= 0x8B) || c == 0xA8 || c == 0xA9 || c == 0xAF)
+            return 3;
+    }
     if (s[i] == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80)
         return 3;                                   /* U+3000 */
     return 0;

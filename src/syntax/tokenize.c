@@ -562,7 +562,11 @@ static size_t word(tk *t, size_t p)
              (s[q - 1] == 's' || s[q - 1] == 'S'))
         e = q + a;   /* the possessive of a plural: "states'" */
     if ((f & R_AT) || ((f & R_LDOT) && !period)) {
-        add(t, p, q);   /* e-mail, host or file name: one word */
+        size_t m = clitic_at(s, p, q);   /* e-mail, host or file name: one word, */
+        if (m)                           /* but "Amazon.com's" */
+            add_mwt(t, p, m, q);
+        else
+            add(t, p, q);
         return q;
     }
     size_t b = p;
