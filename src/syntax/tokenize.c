@@ -216,7 +216,7 @@ static int missing_space(const unsigned char *s, size_t len, size_t q)
     size_t e = q + 1;
     if (len - q < 2 || !(CLS[s[q]] & C_UP) || !(CLS[s[e]] & C_LO))
         return 0;
-    while (e < len && (CLS[s[e]] & C_LO))
+    while (e < len && (CLS[s[e]] & C_ALNUM))
         e++;
     if (e < len && (s[e] == '@' || s[e] == '.' || s[e] == '_'))
         return 0;
@@ -850,21 +850,21 @@ static int is_opener(const unsigned char *s, const dy_utoken *w, size_t i)
 }
 
 /* What the word at s[b] starts with, for deciding whether a sentence
- * starts there: a capital, a caseless letter, a digit or a currency sign
- * may start one, a lower-case letter or other punctuation does not. */
+ * starts there: a capital, a caseless letter, a digit, a currency sign or
+ * a bullet may start one, a lower-case letter or other punctuation does not. */
 static int may_start(const unsigned char *s, size_t len, size_t b)
 {
     unsigned c = CLS[s[b]];
     if (c & (C_UP | C_DG))
         return 1;
-    if (s[b] == '$' || s[b] == '#' || s[b] == '*')
-        return 1;
+    if (s[b] == '$' || s[b] == '#' || s[b] == '*' || s[b] == '-')
+        return 1;   /* an amount, a number sign, a bullet */
     if (!(c & C_HI))
         return 0;
     size_t n;
     int32_t cp = u8_at(s, len, b, &n);
-    if (cp < 0)
-        return 1;   /* an invalid byte is a letter without case */
+    if (cp < 0 || cp == 0x2022)
+        return 1;   /* an invalid byte is a letter without case; a bullet */
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LO:
     case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_ND:
@@ -876,12 +876,17 @@ static int may_start(const unsigned char *s, size_t len, size_t b)
 
 /* A full stop or question mark right after a word, then a lower-case
  * word: in careless text, a sentence the writer did not capitalise ("at
- * 303-555-0100. they have"); abbreviations have kept their period. */
+ * 303-555-0100. they have"); abbreviations have kept their period. An
+ * exclamation mark after a name may belong to it: "Yahoo! and". */
 static int lower_start(const unsigned char *s, const dy_utoken *w, size_t i, int kind)
 {
-    return (kind == E_STOP || kind == E_MARK) && i > 0 && !w[i - 1].space_after &&
-           w[i - 1].end - w[i - 1].start >= 2 && (CLS[s[w[i - 1].start]] & C_ALNUM) &&
-           (CLS[s[w[i + 1].start]] & C_LO);
+    if ((kind != E_STOP && kind != E_MARK) || i == 0 || w[i - 1].space_after ||
+        w[i - 1].end - w[i - 1].start < 2 || !(CLS[s[w[i + 1].start]] & C_LO))
+        return 0;
+    unsigned c = CLS[s[w[i - 1].start]];
+    if (kind == E_MARK && s[w[i].start] == '!' && (c & C_UP))
+        return 0;
+    return (c & C_ALNUM) != 0;
 }
 
 /* Does a sentence start at word j, after word i of end kind `kind` and

@@ -219,6 +219,9 @@ Test(udtok, sentences)
     TOK("Growth was 3.5 percent. In 2005 it fell.",
         "Growth was 3.5 percent . | In 2005 it fell .");
     TOK("It fell in 2005. 10 people left.", "It fell in 2005 . | 10 people left .");
+    TOK("Talks ended. - Voss left. \xE2\x80\xA2 Tarn stayed.",
+        "Talks ended . | - Voss left . | \xE2\x80\xA2 Tarn stayed .");
+    TOK("Shares of Yahoo! and Acme rose.", "Shares of Yahoo ! and Acme rose .");
 }
 
 Test(udtok, no_sentence_end_after_titles_initials_or_before_lower_case)
