@@ -458,8 +458,9 @@ static int bench(const char *path, int rounds)
     }
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%s: %zu bytes, %zu words, %zu sentences; %.1f MB/s, %.2f M words/s (CPU time)\n", path, b.len,
-           n, sents, (double)b.len * rounds / secs / 1e6, (double)n * rounds / secs / 1e6);
+    printf("%s: %zu bytes, %zu words, %zu sentences; %.1f MB/s, %.2f M words/s (CPU time)\n",
+           path, b.len, n, sents, (double)b.len * rounds / secs / 1e6,
+           (double)n * rounds / secs / 1e6);
     dy_arena_free(&a);
     dy_strbuf_free(&b);
     return 0;

@@ -659,8 +659,9 @@ static size_t squote(tk *t, size_t p, int after_space)
         unsigned f;
         return run_end(s, len, e, &f);
     }
-    if (!after_space && e < len && lower(s[e]) == 's' && (e + 1 == len || !wordch_at(s, len, e + 1)))
-        return e + 1;
+    if (!after_space && e < len && lower(s[e]) == 's' &&
+        (e + 1 == len || !wordch_at(s, len, e + 1)))
+        return e + 1;   /* "(IAEA)'s" */
     t->squote = after_space && e < len && !space_at(s, len, e);
     return e;
 }
