@@ -101,7 +101,23 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) -lcriterion
 
 .PHONY: tests
-tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN)
+tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN) $(BUILD)/tools/ud_tokeval
+
+# The UD tokenizer's scorer (tools/ud_tokeval.c): reads gzip'd CoNLL-U with
+# zlib. `make eval-tokenize` scores it on the EWT and GUM development sets,
+# from raw text and with the sentences given (docs/syntax-tokenize-notes.md).
+$(BUILD)/tools/ud_tokeval: tools/ud_tokeval.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+UD_DEV := en_ewt-ud-dev en_gum-cc-ud-dev
+.PHONY: eval-tokenize
+eval-tokenize: $(BUILD)/tools/ud_tokeval
+	@if [ ! -d $(SHARED)/ud ]; then echo "eval-tokenize: skipped, $(SHARED)/ud is absent"; exit 0; fi; \
+	for f in $(UD_DEV); do \
+	    $(BUILD)/tools/ud_tokeval $(SHARED)/ud/$$f.conllu.gz || exit 1; \
+	    $(BUILD)/tools/ud_tokeval -s $(SHARED)/ud/$$f.conllu.gz || exit 1; \
+	done
 
 # ------------------------------------------------------------------ fuzz
 # fuzz/fuzz_*.c are libFuzzer harnesses (fuzz/README.md). Built with the

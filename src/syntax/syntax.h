@@ -48,4 +48,15 @@ typedef struct dy_utoken {
 dyad_status dy_ud_tokenize(dy_arena *a, const char *text, size_t len, int one_sentence,
                            dy_utoken **out, size_t *n, dyad_error *err);
 
+/* The tokenizer's word lists (tokenize_tables.c): the DY_UDW_* classes of the
+ * word s[0, n) as written (case matters; prefixes are listed in lower case). */
+enum {
+    DY_UDW_ABBR = 1,     /* keeps its period: "Inc.", "Jan.", "Mr." */
+    DY_UDW_TITLE = 2,    /* a name follows, never a sentence end: "Mr.", "Gen." */
+    DY_UDW_NUMABBR = 4,  /* keeps its period before a number: "No. 10" */
+    DY_UDW_PREFIX = 8,   /* its hyphen stays inside the word: "non-stop" */
+    DY_UDW_STARTER = 16  /* often opens a sentence: "The", "However" */
+};
+unsigned dy_ud_wordlist(const char *s, size_t n);
+
 #endif
