@@ -176,6 +176,8 @@ static lb_key *sorted_keys(const dy_lemma_builder *b, const int which[3], int un
 
 typedef struct lb_class {
     uint32_t cases[DY_LEMMA_CASES][DY_LEMMA_ACTS];   /* words each action re-cases right */
+    uint32_t seen[DY_LEMMA_CASES];                   /* words of each casing */
+    int parent;                   /* a pair's UPOS class; -1 for a UPOS class */
     uint32_t num_yes, num_no;     /* grouped numbers whose lemma drops the commas, or not */
     uint8_t act[DY_LEMMA_CASES];
     uint8_t flags;
@@ -274,9 +276,10 @@ static int pool_add(lb_pool *p, const char *str, size_t n, uint32_t *off)
 
 /* A new class's number; -1 when there are as many as the blob can number
  * (the caller falls back to the UPOS's class), -2 when out of memory. */
-static int new_class(lb_model *m)
+static int new_class(lb_model *m, int parent)
 {
     lb_class c = { 0 };
+    c.parent = parent;
     if (m->classes.n >= DY_LEMMA_NONE16) return -1;
     if (dy_vec_push(&m->classes, c) != 0) return -2;
     return (int)m->classes.n - 1;
@@ -299,11 +302,11 @@ static int learn_classes(const dy_lemma_builder *b, lb_model *m, int **pair_clas
     }
     int rc = 0;
     for (size_t u = 0; u < DY_UPOS_COUNT; u++) {
-        int uc = count[u * stride + (size_t)b->n_xpos] ? new_class(m) : -1;
+        int uc = count[u * stride + (size_t)b->n_xpos] ? new_class(m, -1) : -1;
         rc |= uc == -2;
         upos_class[u] = uc = uc < 0 ? -1 : uc;
         for (size_t x = 0; x < (size_t)b->n_xpos; x++) {
-            int pc = count[u * stride + x] >= MIN_CLASS_WORDS ? new_class(m) : -1;
+            int pc = count[u * stride + x] >= MIN_CLASS_WORDS ? new_class(m, uc) : -1;
             rc |= pc == -2;
             pc = pc < 0 ? -1 : pc;
             (*pair_class)[u * stride + x] = pc;
@@ -325,9 +328,32 @@ static void word_classes(const lb_word *w, const int *pair_class, const int upos
     cls[1] = pc >= 0 ? upos_class[w->upos] : -1;
 }
 
+/* The best casing action of each class for each form casing (ties: the
+ * form's casing, then lower case); a pair class that never saw a casing,
+ * or a grouped number, does as its UPOS class (decided first). */
+static void choose_actions(lb_model *m)
+{
+    static const int pref[DY_LEMMA_ACTS] = { DY_LEMMA_ACT_FORM, DY_LEMMA_ACT_LOWER, DY_LEMMA_ACT_TITLE };
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t c = 0; c < m->classes.n; c++) {
+            lb_class *cl = &m->classes.v[c];
+            if ((cl->parent >= 0) != pass) continue;
+            const lb_class *up = cl->parent >= 0 ? &m->classes.v[cl->parent] : NULL;
+            for (int fc = 0; fc < DY_LEMMA_CASES; fc++) {
+                int best = pref[0];
+                for (int j = 1; j < DY_LEMMA_ACTS; j++)
+                    if (cl->cases[fc][pref[j]] > cl->cases[fc][best]) best = pref[j];
+                cl->act[fc] = (uint8_t)(up && cl->seen[fc] == 0 ? up->act[fc] : best);
+            }
+            cl->flags = cl->num_yes > cl->num_no ? DY_LEMMA_CLASS_NUMCOMMA : 0;
+            if (up && cl->num_yes + cl->num_no == 0) cl->flags = up->flags;
+        }
+    }
+}
+
 /* Counts, over distinct (form, lemma) pairs, which casing actions turn the
- * lower-case lemma into the gold one, and picks the best per form casing
- * (ties: the form's casing, then lower case). */
+ * lower-case lemma into the gold one, and which grouped numbers lose their
+ * commas. */
 static int learn_casing(const dy_lemma_builder *b, lb_model *m, const int *pair_class,
                         const int upos_class[])
 {
@@ -355,6 +381,8 @@ static int learn_casing(const dy_lemma_builder *b, lb_model *m, const int *pair_
             for (int c = 0; c < 2; c++)
                 if (cls[c] >= 0) m->classes.v[cls[c]].cases[fc][a] += (uint32_t)right;
         }
+        for (int c = 0; c < 2; c++)
+            if (cls[c] >= 0) m->classes.v[cls[c]].seen[fc]++;
         for (int c = 0; grouped && c < 2; c++) {
             if (cls[c] < 0) continue;
             if (drops) m->classes.v[cls[c]].num_yes++;
@@ -362,17 +390,7 @@ static int learn_casing(const dy_lemma_builder *b, lb_model *m, const int *pair_
         }
     }
     free(k);
-    static const int pref[DY_LEMMA_ACTS] = { DY_LEMMA_ACT_FORM, DY_LEMMA_ACT_LOWER, DY_LEMMA_ACT_TITLE };
-    for (size_t c = 0; c < m->classes.n; c++) {
-        lb_class *cl = &m->classes.v[c];
-        for (int fc = 0; fc < DY_LEMMA_CASES; fc++) {
-            int best = pref[0];
-            for (int j = 1; j < DY_LEMMA_ACTS; j++)
-                if (cl->cases[fc][pref[j]] > cl->cases[fc][best]) best = pref[j];
-            cl->act[fc] = (uint8_t)best;
-        }
-        cl->flags = cl->num_yes > cl->num_no ? DY_LEMMA_CLASS_NUMCOMMA : 0;
-    }
+    choose_actions(m);
     return 0;
 }
 
