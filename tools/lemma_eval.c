@@ -271,9 +271,10 @@ int main(int argc, char **argv)
     dyad_error err;
     if (dy_lemma_open(blob, len, xt.n, &lz, &err) != DYAD_OK) die("opening the blob", err.message);
     printf("trained on %zu words (%s + %s) in %.2f s: blob %zu bytes (%u exceptions, %u trie nodes, "
-           "%u scripts, %u known lemmas, %u pool bytes)\n", tr.n, train_files[0], train_files[1], took,
-           len, (unsigned)lz.n_exc, (unsigned)lz.n_nodes, (unsigned)lz.n_scripts, (unsigned)lz.n_lex,
-           (unsigned)lz.pool_len);
+           "%u scripts, %u known lemmas, %u pool bytes; at most %u and %u hash probes)\n", tr.n,
+           train_files[0], train_files[1], took, len, (unsigned)lz.n_exc, (unsigned)lz.n_nodes,
+           (unsigned)lz.n_scripts, (unsigned)lz.n_lex, (unsigned)lz.pool_len, (unsigned)lz.exc_probe,
+           (unsigned)lz.lex_probe);
     if (out) {
         FILE *f = fopen(out, "wb");
         if (!f || fwrite(blob, 1, len, f) != len || fclose(f) != 0) die("cannot write", out);
