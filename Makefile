@@ -119,6 +119,22 @@ eval-tokenize: $(BUILD)/tools/ud_tokeval
 	    $(BUILD)/tools/ud_tokeval -s $(SHARED)/ud/$$f.conllu.gz || exit 1; \
 	done
 
+# ------------------------------------------------------------ eval-lemma
+# Trains the lemmatiser on the UD English train sets in $(SHARED)/ud and
+# scores it on the dev sets with gold tags (tools/lemma_eval.c reads the
+# gzip'd CoNLL-U with zlib). LEMMA_EVAL_ARGS: e.g. "-o build/lemma.bin".
+LEMMA_EVAL_ARGS ?=
+$(BUILD)/tools/lemma_eval: tools/lemma_eval.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+.PHONY: eval-lemma
+eval-lemma:
+	@if [ -d "$(SHARED)/ud" ]; then \
+	    $(MAKE) --no-print-directory $(BUILD)/tools/lemma_eval && \
+	    $(BUILD)/tools/lemma_eval $(LEMMA_EVAL_ARGS) "$(SHARED_ABS)/ud"; \
+	else echo "eval-lemma: skipped, $(SHARED)/ud is absent"; fi
+
 # ------------------------------------------------------------------ fuzz
 # fuzz/fuzz_*.c are libFuzzer harnesses (fuzz/README.md). Built with the
 # normal compiler and fuzz/replay.c, each replays its seed corpus and the
