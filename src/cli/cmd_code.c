@@ -184,10 +184,11 @@ static void report_sentences(run *r, const dyad_story *story, const dyad_result 
 }
 
 /* The pipeline hands every story's result here, in input order. */
-static int sink(void *ctx, const dyad_story *story, const dyad_result *res,
+static int sink(void *ctx, const dyad_story *story, const void *result,
                 dyad_status st, const dyad_error *err)
 {
     run *r = ctx;
+    const dyad_result *res = result;
     dyad_error e;   /* filled by story_error before any use */
     if (!story) {               /* the reader skipped an item, or failed */
         if (st != DYAD_ERR_PARSE) {   /* the run (or, for a read error, the file) ends */

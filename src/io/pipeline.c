@@ -1,5 +1,6 @@
-/* pipeline.c — a reader thread fills batches of stories, worker threads code
- * them (one coder each), the caller's thread hands results out in order. */
+/* pipeline.c — a reader thread fills batches of stories, worker threads run
+ * the work on them (one state each), the caller's thread hands results out
+ * in order. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,6 @@
 
 #include "base/arena.h"
 #include "base/error.h"
-#include "dict/dict.h"
 #include "io/pipeline.h"
 
 /* Batches start at one story and double while the input comes fast, up to
@@ -19,9 +19,9 @@
 
 typedef struct item {
     dyad_story story;        /* copies in the batch's arena; id NULL: reader error */
-    dyad_status status;      /* the reader's, then the coder's */
+    dyad_status status;      /* the reader's, then the work's */
     dyad_error err;
-    dyad_result res;         /* copied out of the coder */
+    const void *out;         /* the work's result, kept in the batch's arena */
     /* what the reader said about a skipped item (dy_reader's fields) */
     long line;
     dy_fixes fixes;
@@ -36,15 +36,15 @@ typedef struct batch {
     item *items;
     size_t n, cap, bytes;
     unsigned long seq;
-    int done;                /* coded: the writer may take it */
+    int done;                /* worked on: the writer may take it */
     int oom;                 /* the reader ran out of memory after these items */
     struct batch *next;      /* in the free list or the work queue */
 } batch;
 
 struct dy_pipeline {
-    const dyad_dict *dict;
+    dy_work work;
     int threads;
-    dyad_coder **coders;
+    void **states;           /* one per thread */
 
     /* one run's state, under mu */
     pthread_mutex_t mu;
@@ -62,30 +62,30 @@ struct dy_pipeline {
 
 typedef struct worker {
     dy_pipeline *p;
-    dyad_coder *coder;
+    void *state;
 } worker;
 
-dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
-                            dyad_error *err)
+dyad_status dy_pipeline_new_work(const dy_work *work, int threads, dy_pipeline **out,
+                                 dyad_error *err)
 {
     *out = NULL;
-    if (!dict) return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no dictionary");
-    if (threads < 1) threads = 1;
-    if (threads > 1 && dict->options.forward) threads = 1;   /* records depend on each other */
+    if (!work || !work->run)
+        return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no work");
+    if (threads < 1 || work->sequential) threads = 1;
     dy_pipeline *p = calloc(1, sizeof *p);
-    if (p) p->coders = calloc((size_t)threads, sizeof *p->coders);
-    if (!p || !p->coders) {
+    if (p) p->states = calloc((size_t)threads, sizeof *p->states);
+    if (!p || !p->states) {
         free(p);
         return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
     }
-    p->dict = dict;
-    p->threads = threads;
+    p->work = *work;
     for (int i = 0; i < threads; ++i) {
-        dyad_status st = dyad_coder_new(dict, &p->coders[i], err);
+        dyad_status st = work->open ? work->open(work->ctx, &p->states[i], err) : DYAD_OK;
         if (st != DYAD_OK) {
             dy_pipeline_free(p);
             return st;
         }
+        p->threads = i + 1;
     }
     *out = p;
     return DYAD_OK;
@@ -94,8 +94,9 @@ dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **ou
 void dy_pipeline_free(dy_pipeline *p)
 {
     if (!p) return;
-    for (int i = 0; i < p->threads; ++i) dyad_coder_free(p->coders[i]);
-    free(p->coders);
+    for (int i = 0; i < p->threads; ++i)
+        if (p->work.close) p->work.close(p->states[i]);
+    free(p->states);
     free(p);
 }
 
@@ -144,45 +145,6 @@ static int copy_story(dy_arena *a, dyad_story *dst, const dyad_story *src)
         }
         dst->presplit = ps;
     }
-    return 0;
-}
-
-/* The coder's result lives until its next story: copy every string that may
- * point into its memory (enrichment strings are static tables). */
-static int copy_result(dy_arena *a, dyad_result *dst, const dyad_result *src)
-{
-    *dst = *src;
-    dyad_event *ev = NULL;
-    dyad_sentence *se = NULL;
-    if (src->n_events) {
-        ev = dy_arena_alloc(a, src->n_events * sizeof *ev);
-        if (!ev) return -1;
-        memcpy(ev, src->events, src->n_events * sizeof *ev);
-        for (size_t i = 0; i < src->n_events; ++i) {
-            const dyad_event *s = &src->events[i];
-            dyad_event *d = &ev[i];
-            d->source = copy_str(a, s->source);
-            d->target = copy_str(a, s->target);
-            d->code = copy_str(a, s->code);
-            d->attribution = copy_str(a, s->attribution);
-            d->issues = copy_str(a, s->issues);
-            if ((s->source && !d->source) || (s->target && !d->target) ||
-                (s->code && !d->code) || (s->attribution && !d->attribution) ||
-                (s->issues && !d->issues))
-                return -1;
-        }
-    }
-    if (src->n_sentences) {
-        se = dy_arena_alloc(a, src->n_sentences * sizeof *se);
-        if (!se) return -1;
-        memcpy(se, src->sentences, src->n_sentences * sizeof *se);
-        for (size_t i = 0; i < src->n_sentences; ++i) {
-            se[i].reason = copy_str(a, src->sentences[i].reason);
-            if (src->sentences[i].reason && !se[i].reason) return -1;
-        }
-    }
-    dst->events = ev;
-    dst->sentences = se;
     return 0;
 }
 
@@ -321,9 +283,8 @@ static void *reader_main(void *arg)
     return NULL;
 }
 
-static void code_batch(dy_pipeline *p, dyad_coder *coder, batch *b, int stop)
+static void work_batch(dy_pipeline *p, void *state, batch *b, int stop)
 {
-    (void)p;
     for (size_t i = 0; i < b->n; ++i) {
         item *it = &b->items[i];
         if (it->status != DYAD_OK || !it->story.id) continue;
@@ -331,11 +292,7 @@ static void code_batch(dy_pipeline *p, dyad_coder *coder, batch *b, int stop)
             it->status = DYAD_ERR_ARG;
             continue;
         }
-        dyad_result res;
-        it->status = dyad_code(coder, &it->story, &res, &it->err);
-        if (it->status == DYAD_OK && copy_result(&b->mem, &it->res, &res) != 0)
-            it->status = dy_error_set(&it->err, DYAD_ERR_NOMEM, it->story.id, 0,
-                                      "out of memory");
+        it->status = p->work.run(state, &it->story, &b->mem, &it->out, &it->err);
     }
 }
 
@@ -356,7 +313,7 @@ static void *worker_main(void *arg)
         int stop = p->stop;
         pthread_mutex_unlock(&p->mu);
 
-        code_batch(p, w->coder, b, stop);
+        work_batch(p, w->state, b, stop);
 
         pthread_mutex_lock(&p->mu);
         b->done = 1;
@@ -367,13 +324,13 @@ static void *worker_main(void *arg)
 
 /* ------------------------------------------------------------ running */
 
-/* One thread: read, code, hand out; nothing is copied. */
+/* One thread: read, work, hand out; nothing is copied. */
 static dyad_status run_inline(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink sink, void *ctx)
 {
     p->rd = rd;
     for (;;) {
         dyad_story st;
-        dyad_result res;
+        const void *out = NULL;
         dyad_error err;
         dy_error_clear(&err);
         int got = 0;
@@ -384,8 +341,8 @@ static dyad_status run_inline(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink si
             if (rc == DYAD_ERR_PARSE) continue;
             return rc;
         }
-        rc = dyad_code(p->coders[0], &st, &res, &err);
-        if (sink(ctx, &st, rc == DYAD_OK ? &res : NULL, rc, &err)) return DYAD_ERR_ARG;
+        rc = p->work.run(p->states[0], &st, NULL, &out, &err);
+        if (sink(ctx, &st, rc == DYAD_OK ? out : NULL, rc, &err)) return DYAD_ERR_ARG;
     }
 }
 
@@ -403,7 +360,7 @@ static dyad_status deliver(dy_pipeline *p, batch *b, dy_pipeline_sink sink, void
         p->view.raw_len = it->raw_len;
         int is_story = it->story.id != NULL;
         const dyad_story *st = is_story ? &it->story : NULL;
-        const dyad_result *res = is_story && it->status == DYAD_OK ? &it->res : NULL;
+        const void *res = is_story && it->status == DYAD_OK ? it->out : NULL;
         if (sink(ctx, st, res, it->status, &it->err)) return DYAD_ERR_ARG;
         if (!is_story && it->status != DYAD_ERR_PARSE) return it->status;
     }
@@ -466,7 +423,7 @@ dyad_status dy_pipeline_run(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink sink
     int nw = 0;
     for (int i = 0; i < p->threads; ++i) {
         ws[i].p = p;
-        ws[i].coder = p->coders[i];
+        ws[i].state = p->states[i];
         if (pthread_create(&tids[nw], NULL, worker_main, &ws[i]) != 0) break;
         ++nw;
     }

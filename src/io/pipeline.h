@@ -1,25 +1,44 @@
-/* pipeline.h — parallel coding of a story stream: a reader thread, N coder
- * threads and results handed back in input order, with bounded memory. */
+/* pipeline.h — parallel processing of a story stream: a reader thread, N
+ * worker threads and results handed back in input order, with bounded
+ * memory. What a worker does to a story (code it, parse it) is a dy_work. */
 #ifndef DY_PIPELINE_H
 #define DY_PIPELINE_H
 
+#include "base/arena.h"
 #include "dyad.h"
 #include "io/reader.h"
 
+/* What each worker thread does. */
+typedef struct dy_work {
+    void *ctx;                 /* shared by every thread, read only */
+    /* Makes one thread's own state (a coder, a parser). */
+    dyad_status (*open)(void *ctx, void **state, dyad_error *err);
+    void (*close)(void *state);
+    /* Processes one story into *out. With keep NULL, *out need only live
+     * until the next run on this state; with keep, everything it refers
+     * to must be copied into keep, where it lives until handed out. */
+    dyad_status (*run)(void *state, const dyad_story *story, dy_arena *keep, const void **out,
+                       dyad_error *err);
+    int sequential;            /* stories depend on each other: one thread */
+} dy_work;
+
 /* Called on the caller's thread once per input item, in input order.
- * status is DYAD_OK with the story's result; DYAD_ERR_PARSE for an input
- * item the reader skipped (story NULL, err says why); another status for a
- * story that failed to code (err), or a fatal read error (story NULL; it is
- * the last call). Return 0 to go on, nonzero to stop the run. */
-typedef int (*dy_pipeline_sink)(void *ctx, const dyad_story *story, const dyad_result *res,
+ * status is DYAD_OK with the story's result (what run gave); DYAD_ERR_PARSE
+ * for an input item the reader skipped (story NULL, err says why); another
+ * status for a story that failed (err), or a fatal read error (story NULL;
+ * it is the last call). Return 0 to go on, nonzero to stop the run. */
+typedef int (*dy_pipeline_sink)(void *ctx, const dyad_story *story, const void *result,
                                 dyad_status status, const dyad_error *err);
 
 typedef struct dy_pipeline dy_pipeline;
 
-/* threads <= 1 codes on the caller's thread, without copies. So does a
- * dictionary with FORWARD: (pronouns forwarded from one record to the next
- * need the records coded in order by one coder). The coders are made once
- * and reused by every dy_pipeline_run. */
+/* threads <= 1 (or a sequential work) runs on the caller's thread, without
+ * copies. The states are made once and reused by every dy_pipeline_run.
+ * work is copied. */
+dyad_status dy_pipeline_new_work(const dy_work *work, int threads, dy_pipeline **out,
+                                 dyad_error *err);
+/* Coding with dict: results are dyad_result. A dictionary with FORWARD:
+ * (pronouns forwarded from one record to the next) codes on one thread. */
 dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
                             dyad_error *err);
 void dy_pipeline_free(dy_pipeline *p);
@@ -29,10 +48,11 @@ void dy_pipeline_free(dy_pipeline *p);
  * whichever thread read it. NULL outside a run. */
 const dy_reader *dy_pipeline_reader(const dy_pipeline *p);
 
-/* Reads every story of rd, codes it and calls sink in input order. Returns
- * DYAD_OK when the input ended, or the status that stopped it: a fatal
- * read error (also given to the sink), DYAD_ERR_ARG when the sink asked to
- * stop, DYAD_ERR_NOMEM when the pipeline itself ran out of memory (err). */
+/* Reads every story of rd, runs the work on it and calls sink in input
+ * order. Returns DYAD_OK when the input ended, or the status that stopped
+ * it: a fatal read error (also given to the sink), DYAD_ERR_ARG when the
+ * sink asked to stop, DYAD_ERR_NOMEM when the pipeline itself ran out of
+ * memory (err). */
 dyad_status dy_pipeline_run(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink sink, void *ctx,
                             dyad_error *err);
 

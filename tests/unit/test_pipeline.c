@@ -13,10 +13,11 @@ typedef struct seen {
     size_t len;
 } seen;
 
-static int sink(void *ctx, const dyad_story *st, const dyad_result *res, dyad_status s,
+static int sink(void *ctx, const dyad_story *st, const void *result, dyad_status s,
                 const dyad_error *err)
 {
     seen *v = ctx;
+    const dyad_result *res = result;
     (void)err;
     if (!st) {
         v->parse_errors += s == DYAD_ERR_PARSE;

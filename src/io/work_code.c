@@ -1,0 +1,104 @@
+/* work_code.c — coding as pipeline work: one coder per thread; a result
+ * handed across threads is copied out of the coder into the batch's memory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "dict/dict.h"
+#include "io/pipeline.h"
+
+static const char *copy_str(dy_arena *a, const char *s)
+{
+    return s ? dy_arena_strdup(a, s) : NULL;
+}
+
+/* The coder's result lives until its next story: copy every string that may
+ * point into its memory (enrichment strings are static tables). */
+static int copy_result(dy_arena *a, dyad_result *dst, const dyad_result *src)
+{
+    *dst = *src;
+    dyad_event *ev = NULL;
+    dyad_sentence *se = NULL;
+    if (src->n_events) {
+        ev = dy_arena_alloc(a, src->n_events * sizeof *ev);
+        if (!ev) return -1;
+        memcpy(ev, src->events, src->n_events * sizeof *ev);
+        for (size_t i = 0; i < src->n_events; ++i) {
+            const dyad_event *s = &src->events[i];
+            dyad_event *d = &ev[i];
+            d->source = copy_str(a, s->source);
+            d->target = copy_str(a, s->target);
+            d->code = copy_str(a, s->code);
+            d->attribution = copy_str(a, s->attribution);
+            d->issues = copy_str(a, s->issues);
+            if ((s->source && !d->source) || (s->target && !d->target) ||
+                (s->code && !d->code) || (s->attribution && !d->attribution) ||
+                (s->issues && !d->issues))
+                return -1;
+        }
+    }
+    if (src->n_sentences) {
+        se = dy_arena_alloc(a, src->n_sentences * sizeof *se);
+        if (!se) return -1;
+        memcpy(se, src->sentences, src->n_sentences * sizeof *se);
+        for (size_t i = 0; i < src->n_sentences; ++i) {
+            se[i].reason = copy_str(a, src->sentences[i].reason);
+            if (src->sentences[i].reason && !se[i].reason) return -1;
+        }
+    }
+    dst->events = ev;
+    dst->sentences = se;
+    return 0;
+}
+
+typedef struct code_state {
+    dyad_coder *coder;
+    dyad_result res;     /* the result handed out when nothing is copied */
+} code_state;
+
+static dyad_status code_open(void *ctx, void **state, dyad_error *err)
+{
+    code_state *s = calloc(1, sizeof *s);
+    if (!s) return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
+    dyad_status st = dyad_coder_new(ctx, &s->coder, err);
+    if (st != DYAD_OK) {
+        free(s);
+        return st;
+    }
+    *state = s;
+    return DYAD_OK;
+}
+
+static void code_close(void *state)
+{
+    code_state *s = state;
+    if (!s) return;
+    dyad_coder_free(s->coder);
+    free(s);
+}
+
+static dyad_status code_run(void *state, const dyad_story *story, dy_arena *keep,
+                            const void **out, dyad_error *err)
+{
+    code_state *s = state;
+    dyad_status st = dyad_code(s->coder, story, &s->res, err);
+    if (st != DYAD_OK) return st;
+    if (!keep) {
+        *out = &s->res;
+        return DYAD_OK;
+    }
+    dyad_result *copy = dy_arena_alloc(keep, sizeof *copy);
+    if (!copy || copy_result(keep, copy, &s->res) != 0)
+        return dy_error_set(err, DYAD_ERR_NOMEM, story->id, 0, "out of memory");
+    *out = copy;
+    return DYAD_OK;
+}
+
+dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
+                            dyad_error *err)
+{
+    *out = NULL;
+    if (!dict) return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no dictionary");
+    dy_work w = {(void *)dict, code_open, code_close, code_run, dict->options.forward != 0};
+    return dy_pipeline_new_work(&w, threads, out, err);
+}
