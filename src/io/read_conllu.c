@@ -465,15 +465,16 @@ static dyad_status hand_out(dy_conllu_reader *r, dy_conllu_sent *s, dyad_error *
 /* The sentence is read: hands it out, or reports why it was skipped. */
 static dyad_status finish(dy_conllu_reader *r, dy_conllu_sent *s, int *got, dyad_error *err)
 {
-    r->first_line = 0;
     check_sentence(r);
-    if (r->bad != DYAD_OK) {
+    dyad_status st = r->bad;
+    if (st != DYAD_OK) {
         if (err)
             *err = r->bad_err;
-        return r->bad;
+    } else {
+        st = hand_out(r, s, err);
+        *got = st == DYAD_OK;
     }
-    dyad_status st = hand_out(r, s, err);
-    *got = st == DYAD_OK;
+    r->first_line = 0;   /* the next line starts a sentence */
     return st;
 }
 
