@@ -18,7 +18,8 @@ SHARED_ABS = $(abspath $(SHARED))
 BUILD   ?= build
 LIB_SRC := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o $(BUILD)/gen/default_dyd.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o $(BUILD)/gen/default_dyd.o \
+           $(BUILD)/gen/default_model.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
@@ -51,7 +52,7 @@ $(BUILD)/gen/default_dict.o: $(BUILD)/gen/default_dict.c
 # but the compiled copy), writes build/default.dyd; tools/embed_bin.sh turns
 # it into C. A change to any library source rebuilds it (the layout may move).
 BOOT_LIB := $(BUILD)/libdyad-boot.a
-$(BOOT_LIB): $(filter-out $(BUILD)/gen/default_dyd.o,$(LIB_OBJ))
+$(BOOT_LIB): $(filter-out $(BUILD)/gen/default_dyd.o $(BUILD)/gen/default_model.o,$(LIB_OBJ))
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -67,6 +68,16 @@ $(BUILD)/gen/default_dyd.c: tools/embed_bin.sh $(BUILD)/default.dyd
 
 $(BUILD)/gen/default_dyd.o: $(BUILD)/gen/default_dyd.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The syntax model (data/model/en.dym, trained by `make model` and committed)
+# is embedded the same way, through the assembler's .incbin.
+MODEL := data/model/en.dym
+$(BUILD)/gen/default_model.S: tools/embed_model.sh $(wildcard $(MODEL))
+	@mkdir -p $(dir $@)
+	sh tools/embed_model.sh $(abspath $(MODEL)) >$@.$$$$.tmp && mv $@.$$$$.tmp $@
+
+$(BUILD)/gen/default_model.o: $(BUILD)/gen/default_model.S
+	$(CC) -c $< -o $@
 
 .PHONY: FORCE
 FORCE:
@@ -101,11 +112,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) -lcriterion
 
 .PHONY: tests
-tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN) $(BUILD)/tools/ud_tokeval
+tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN) $(BUILD)/tools/ud_tokeval $(BUILD)/tools/synlab \
+       $(BUILD)/tools/synbench
+
+# The syntax development harnesses (tools/synlab.c, tools/synbench.c; see
+# DEVELOPERS.md), built with the tests so they cannot rot.
+$(BUILD)/tools/syn%: tools/syn%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
 # The UD tokenizer's scorer (tools/ud_tokeval.c): reads gzip'd CoNLL-U with
 # zlib. `make eval-tokenize` scores it on the EWT and GUM development sets,
-# from raw text and with the sentences given (docs/syntax-tokenize-notes.md).
+# from raw text and with the sentences given (docs/syntax-tokenize.md).
 $(BUILD)/tools/ud_tokeval: tools/ud_tokeval.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
@@ -134,6 +152,33 @@ eval-lemma:
 	    $(MAKE) --no-print-directory $(BUILD)/tools/lemma_eval && \
 	    $(BUILD)/tools/lemma_eval $(LEMMA_EVAL_ARGS) "$(SHARED_ABS)/ud"; \
 	else echo "eval-lemma: skipped, $(SHARED)/ud is absent"; fi
+
+# ----------------------------------------------------------------- model
+# Trains the syntax model from the UD treebanks in $(SHARED)/ud (EWT and GUM
+# train; scored on their dev files) into data/model/en.dym, which is
+# committed and embedded into libdyad (docs/syntax.md). Deterministic: the
+# same data give the same bytes. MODEL_ARGS: extra `dyad train` options.
+MODEL_ARGS ?=
+.PHONY: model
+model: deps
+	@if [ ! -d "$(SHARED)/ud" ]; then echo "model: $(SHARED)/ud is absent; nothing to train from"; exit 1; fi
+	@$(MAKE) --no-print-directory $(BIN)
+	@mkdir -p $(dir $(MODEL))
+	$(BIN) train -o $(MODEL) -j 2 $(MODEL_ARGS) \
+	    --train $(SHARED_ABS)/ud/en_ewt-ud-train.conllu.gz \
+	    --train $(SHARED_ABS)/ud/en_gum-cc-ud-train.conllu.gz \
+	    --dev $(SHARED_ABS)/ud/en_ewt-ud-dev.conllu.gz \
+	    --dev $(SHARED_ABS)/ud/en_gum-cc-ud-dev.conllu.gz
+	@$(MAKE) --no-print-directory all
+
+# ------------------------------------------------------------ eval-syntax
+# Scores the model with gold words (UPOS, UAS, LAS: tools/score_conllu.py of
+# $(SHARED)) on EWT dev and test, GUM dev and PUD (news and Wikipedia), and
+# the tokenizer from raw text: one table (docs/syntax.md). Test sets are
+# scored, never tuned on.
+.PHONY: eval-syntax
+eval-syntax: all
+	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh tools/eval_syntax.sh
 
 # ------------------------------------------------------------------ fuzz
 # fuzz/fuzz_*.c are libFuzzer harnesses (fuzz/README.md). Built with the
@@ -233,13 +278,14 @@ demo: deps
 # Throughput on the news corpus with the production dictionaries, one thread;
 # then bench/throughput.sh: default and production dictionaries, one thread
 # and all cores, start-up from source and from .dyd, peak memory, written to
-# bench/RESULTS.md.
+# bench/RESULTS.md; then bench/syntax.sh adds the speed of `dyad parse`.
 .PHONY: bench
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/corpus.sh bench
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/petrarch.sh
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/throughput.sh
+	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/syntax.sh
 
 # --------------------------------------------------------------- install
 # The command and its man page, the library and its header, and the default

@@ -25,4 +25,14 @@ long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops);
  * than wait for input that has not arrived? Asked with a zero-timeout poll. */
 int dy_fd_ready(int fd);
 
+
+/* Writes data[0, len) to path so that a reader never sees half a file and
+ * nothing but path itself is touched: the bytes go to a fresh temporary file
+ * in path's folder (mkstemp: never an existing name, never through a
+ * symlink), are flushed to disk, and the file is renamed over path. A path
+ * that exists and is not a regular file (a symlink, a device, a folder) is
+ * refused. The new file keeps the old one's permissions, else 0644. */
+dyad_status dy_write_file_atomic(const char *path, const void *data, size_t len,
+                                 dyad_error *err);
+
 #endif

@@ -35,6 +35,16 @@ dyad_dict *cli_load_dict(const char *opt);
 /* Parses --date (YYYY-MM-DD or YYYYMMDD); prints and returns 0 when bad. */
 int cli_parse_date(const char *s);
 
+/* Online processors; 1 when the system will not say. */
+int cli_cores(void);
+/* -j N, -jN, --jobs N, --jobs=N: worker threads (0: one per core).
+ * Returns 1 on a match, -1 when the number is missing or bad, 0 otherwise. */
+int cli_jobs_opt(int argc, char **argv, int *i, int *jobs);
+
+/* The syntax model to use: --model, else $DYAD_MODEL, else the one built
+ * in. On failure prints the error and returns NULL. */
+dyad_model *cli_load_model(const char *opt);
+
 /* Prints the help of cmd (NULL: general help) to out; 0 when cmd is unknown. */
 int cli_help(const char *cmd, FILE *out);
 
@@ -64,5 +74,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 #endif

@@ -261,34 +261,6 @@ static int code_file(run *r, const char *path)
     return ok;
 }
 
-/* Online processors; 1 when the system will not say. */
-static int cli_cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
-}
-
-/* -j N, -jN, --jobs N, --jobs=N: coder threads (0: one per core).
- * Returns 1 on a match, -1 when the number is missing or bad, 0 otherwise. */
-static int jobs_opt(int argc, char **argv, int *i, int *jobs)
-{
-    const char *val = NULL;
-    int m = cli_opt_value(argc, argv, i, "--jobs", &val);
-    if (m < 0) return -1;
-    if (m == 0) {
-        if (strncmp(argv[*i], "-j", 2) != 0) return 0;
-        if (argv[*i][2]) val = argv[*i] + 2;
-        else if (*i + 1 < argc) val = argv[++*i];
-        else return -1;
-    }
-    char *end;
-    errno = 0;
-    long n = strtol(val, &end, 10);
-    if (errno || end == val || *end || n < 0 || n > 1024) return -1;
-    *jobs = (int)n;
-    return 1;
-}
-
 int cmd_code(int argc, char **argv)
 {
     const char *dict_opt = NULL, *val;
@@ -326,7 +298,7 @@ int cmd_code(int argc, char **argv)
                 quad_phoenix = 1;
             else if (strcmp(val, "gdelt"))
                 status = cli_usage("code", "unknown quad convention", val);
-        } else if ((m = jobs_opt(argc, argv, &i, &jobs)) != 0) {
+        } else if ((m = cli_jobs_opt(argc, argv, &i, &jobs)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "-j wants a number of threads, got", argv[i]);
         } else if ((m = cli_opt_value(argc, argv, &i, "--on-error", &val)) != 0) {

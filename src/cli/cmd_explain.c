@@ -1,5 +1,6 @@
 /* cmd_explain.c — `dyad explain`: codes one text (an argument, a file or
- * stdin) and prints the coder's own account of what it saw. */
+ * stdin) and prints the coder's own account of what it saw, then the
+ * dependency tree of each sentence as dyad's syntax model parses it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +17,55 @@ static int slurp(FILE *f, dy_strbuf *b)
     return !ferror(f) && !b->failed;
 }
 
+/* Word k and, indented below it, its dependents in word order. */
+static void print_subtree(const dyad_word *w, size_t n, size_t k, int depth, FILE *out)
+{
+    fprintf(out, "  %*s%s %s/%s (%s", 2 * depth, "", w[k].deprel, w[k].form, w[k].upos,
+            w[k].xpos);
+    if (strcmp(w[k].lemma, w[k].form))
+        fprintf(out, ", lemma %s", w[k].lemma);
+    fprintf(out, ") [%zu]\n", k + 1);
+    if (depth > 64) {   /* a tree is at most 500 deep; keep the page readable */
+        fprintf(out, "  %*s...\n", 2 * depth + 2, "");
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((size_t)w[i].head == k + 1)
+            print_subtree(w, n, i, depth + 1, out);
+}
+
+/* The trees of the text, or why there are none. */
+static void print_syntax(const char *model_opt, const char *text, size_t len, FILE *out)
+{
+    dyad_model *m = cli_load_model(model_opt);
+    if (!m) {
+        fprintf(out, "syntax: no model (see the message above)\n");
+        return;
+    }
+    dyad_parser *p = NULL;
+    dyad_parse_result r;
+    dyad_error err = {0};
+    if (dyad_parser_new(m, &p, &err) != DYAD_OK ||
+        dyad_parse_text(p, text, len, 0, &r, &err) != DYAD_OK) {
+        cli_report(&err);
+    } else {
+        fprintf(out, "syntax (dyad's own parser; relation word/UPOS/XPOS [position]):\n");
+        for (size_t s = 0; s < r.n_sentences; s++) {
+            const dyad_parsed *ps = &r.sentences[s];
+            fprintf(out, "sentence %zu: %.*s\n", s + 1, (int)(ps->span.end - ps->span.start),
+                    text + ps->span.start);
+            for (size_t k = 0; k < ps->n_words; k++)
+                if (ps->words[k].head == 0)
+                    print_subtree(ps->words, ps->n_words, k, 0, out);
+        }
+    }
+    dyad_parser_free(p);
+    dyad_model_free(m);
+}
+
 int cmd_explain(int argc, char **argv)
 {
-    const char *dict_opt = NULL, *val, *id = "explain", *last = NULL;
+    const char *dict_opt = NULL, *model_opt = NULL, *val, *id = "explain", *last = NULL;
     int date = 0, m, nwords = 0;
     dy_strbuf text;
     dy_strbuf_init(&text);
@@ -29,6 +76,12 @@ int cmd_explain(int argc, char **argv)
                 return cli_usage("explain", "missing value for", "--dict");
             }
             dict_opt = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
+            if (m < 0) {
+                dy_strbuf_free(&text);
+                return cli_usage("explain", "missing value for", "--model");
+            }
+            model_opt = val;
         } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
             if (m < 0 || !(date = cli_parse_date(val))) {
                 dy_strbuf_free(&text);
@@ -85,6 +138,7 @@ int cmd_explain(int argc, char **argv)
         fputs(out, stdout);
         if (out[0] && out[strlen(out) - 1] != '\n')
             fputc('\n', stdout);
+        print_syntax(model_opt, story.text, story.text_len, stdout);
         if (fflush(stdout) != 0) {
             cli_errorf("stdout: write error");
             status = CLI_ERROR;

@@ -1,10 +1,12 @@
 /* common.c — what the dyad subcommands share: error printing, option
- * parsing, finding and loading the dictionary. */
+ * parsing, finding and loading the dictionary and the syntax model. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_report(const dyad_error *err)
 {
@@ -83,4 +85,49 @@ int cli_parse_date(const char *s)
     if (!d)
         cli_errorf("bad date '%s' (want YYYY-MM-DD)", s);
     return d;
+}
+
+/* Online processors; 1 when the system will not say. */
+int cli_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+/* -j N, -jN, --jobs N, --jobs=N: coder threads (0: one per core).
+ * Returns 1 on a match, -1 when the number is missing or bad, 0 otherwise. */
+int cli_jobs_opt(int argc, char **argv, int *i, int *jobs)
+{
+    const char *val = NULL;
+    int m = cli_opt_value(argc, argv, i, "--jobs", &val);
+    if (m < 0) return -1;
+    if (m == 0) {
+        if (strncmp(argv[*i], "-j", 2) != 0) return 0;
+        if (argv[*i][2]) val = argv[*i] + 2;
+        else if (*i + 1 < argc) val = argv[++*i];
+        else return -1;
+    }
+    char *end;
+    errno = 0;
+    long n = strtol(val, &end, 10);
+    if (errno || end == val || *end || n < 0 || n > 1024) return -1;
+    *jobs = (int)n;
+    return 1;
+}
+
+dyad_model *cli_load_model(const char *opt)
+{
+    const char *path = opt ? opt : getenv("DYAD_MODEL");
+    if (path && !*path)
+        path = NULL;
+    dyad_model *m = NULL;
+    dyad_error err = {0};
+    dyad_status st = path ? dyad_model_load(path, &m, &err) : dyad_model_load_default(&m, &err);
+    if (st != DYAD_OK) {
+        if (!opt && path && !err.where[0])
+            snprintf(err.where, sizeof err.where, "DYAD_MODEL=%s", path);
+        cli_report(&err);
+        return NULL;
+    }
+    return m;
 }

@@ -12,10 +12,13 @@ static const char general[] =
     "commands:\n"
     "  code          code stories into events (TSV, CSV, JSON Lines, PETRARCH,\n"
     "                TABARI or GDELT columns)\n"
+    "  parse         tag, lemmatise and parse text into CoNLL-U (Universal\n"
+    "                Dependencies) with dyad's own model\n"
     "  validate      run a TABARI validation project (or a PETRARCH .xml file)\n"
     "  explain       show how one sentence or story is coded\n"
     "  codes         print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
     "  dict compile  compile dictionaries into one .dyd file that loads instantly\n"
+    "  train         train a syntax model from UD treebanks (make model)\n"
     "  help CMD      show every option of a command (also: dyad CMD --help)\n"
     "\n"
     "  -h, --help    this text\n"
@@ -23,6 +26,8 @@ static const char general[] =
     "\n"
     "The dictionary is the --dict option, else $DYAD_DICT, else the starter\n"
     "dictionaries built into dyad (data/default/default.project, compiled in).\n"
+    "The syntax model is the --model option, else $DYAD_MODEL, else the English\n"
+    "model built into dyad (data/model/en.dym; docs/syntax.md).\n"
     "\n"
     "exit status: 0 success; 1 an error (unreadable file, bad dictionary,\n"
     "write error), for validate a failing record, for codes no match; 2 bad\n"
@@ -125,16 +130,68 @@ static const char validate_help[] =
     "or an error (unreadable project or dictionary); 2 bad usage.\n";
 
 static const char explain_help[] =
-    "usage: dyad explain [--dict PROJECT_OR_DIR] [--date YYYY-MM-DD] [TEXT...|FILE|-]\n"
+    "usage: dyad explain [--dict PROJECT_OR_DIR] [--model FILE.dym] [--date YYYY-MM-DD]\n"
+    "                    [TEXT...|FILE|-]\n"
     "\n"
     "Codes one story and prints what the coder saw: sentences, tokens,\n"
-    "matched actors, agents and verbs, the pattern that fired and the events.\n"
+    "matched actors, agents and verbs, the pattern that fired and the events;\n"
+    "then each sentence's dependency tree from dyad's syntax model (--model,\n"
+    "else $DYAD_MODEL, else the built-in one): relation, word, UPOS/XPOS,\n"
+    "lemma, position, each word under its head.\n"
     "Several arguments are the words of one text; one argument naming a\n"
     "readable file is that file; '-' or none is standard input. Without\n"
     "--date the story has no date (date-restricted codes use their undated\n"
     "form).\n"
     "exit status: 0 explained; 1 an error (unreadable file or dictionary);\n"
     "2 bad usage.\n";
+
+static const char parse_help[] =
+    "usage: dyad parse [--in text|lines|jsonl|conllu] [--model FILE.dym]\n"
+    "                  [--date YYYY-MM-DD] [-j N] [FILE...]\n"
+    "\n"
+    "Splits stories into sentences and words (English Web Treebank\n"
+    "conventions: \"don't\" is \"do\" \"n't\"), tags them (UPOS and Penn XPOS),\n"
+    "lemmatises them and parses them into Universal Dependencies trees;\n"
+    "writes CoNLL-U to standard output (10 columns; FEATS and DEPS are \"_\").\n"
+    "Each story opens with \"# newdoc id = ID\" (and \"# date = ...\" when it\n"
+    "has a date); each sentence has \"# sent_id = ID-N\" and \"# text\".\n"
+    "FILE '-' or no FILE reads standard input.\n"
+    "\n"
+    "input formats (--in; else from the file name as for dyad code, and\n"
+    ".conllu -> conllu): text (the file is one story), lines (one sentence\n"
+    "a line), jsonl (one story a line; \"date\" is optional here), conllu:\n"
+    "the words are taken from the ID and FORM columns and every other column\n"
+    "is predicted, whatever the input holds there; comments, sentence ids\n"
+    "and multiword-token lines are kept, so a UD treebank can be parsed again\n"
+    "and scored. A malformed CoNLL-U sentence is reported as FILE:LINE and\n"
+    "skipped; so is one of more than 500 words. Text sentences longer than\n"
+    "500 words are cut into pieces.\n"
+    "  --model FILE  a model trained by dyad train (default: the built-in one)\n"
+    "  --date DATE   the date of stories that give none (written as # date)\n"
+    "  -j N          parse with N threads (0: one per core); the output is\n"
+    "                the same as with -j 1 (the default)\n"
+    "\n"
+    "At the end one summary line goes to standard error.\n"
+    "exit status: 0 every story parsed; 1 an error (unreadable file or model,\n"
+    "write error); 2 bad usage; 3 some stories or sentences skipped.\n";
+
+static const char train_help[] =
+    "usage: dyad train -o FILE.dym --train FILE... [--dev FILE...]\n"
+    "                  [--tagger-epochs N] [--parser-epochs N] [--folds N]\n"
+    "                  [--seed N] [-j N]\n"
+    "\n"
+    "Trains a syntax model (tagger, lemmatiser, dependency parser) from\n"
+    "Universal Dependencies treebanks in CoNLL-U (gzip'd or not) and writes\n"
+    "it to FILE. The --dev files are scored after training and their scores\n"
+    "kept in the model's metadata; never give a test file there. The same\n"
+    "files and options give the same model bytes. `make model` trains the\n"
+    "built-in model this way (docs/syntax.md).\n"
+    "  --tagger-epochs N  passes of the tagger (default 10)\n"
+    "  --parser-epochs N  passes of the parser (default 12)\n"
+    "  --folds N          jackknife folds tagging the parser's training data\n"
+    "                     (default 5)\n"
+    "  -j N               threads for the tagger folds (0: one per core)\n"
+    "exit status: 0 written; 1 an error; 2 bad usage.\n";
 
 static const char codes_help[] =
     "usage: dyad codes [CODE|WORD]\n"
@@ -161,6 +218,10 @@ int cli_help(const char *cmd, FILE *out)
         text = codes_help;
     else if (!strcmp(cmd, "dict"))
         text = dict_help;
+    else if (!strcmp(cmd, "parse"))
+        text = parse_help;
+    else if (!strcmp(cmd, "train"))
+        text = train_help;
     if (!text)
         return 0;
     if (out)

@@ -1,5 +1,5 @@
-/* main.c — the dyad command: git-style dispatch to code, validate, explain
- * and help. Each subcommand lives in its own cmd_*.c file. */
+/* main.c — the dyad command: git-style dispatch to code, parse, validate,
+ * explain, train and help. Each subcommand lives in its own cmd_*.c file. */
 #include <stdio.h>
 #include <string.h>
 
@@ -47,6 +47,10 @@ int main(int argc, char **argv)
         return cmd_codes(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict"))
         return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "parse"))
+        return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "train"))
+        return cmd_train(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", cmd);
     return CLI_USAGE;
 }

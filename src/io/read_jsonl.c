@@ -104,9 +104,9 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
             return bad(r, obj, DY_SKIP_BAD_INPUT, err, "missing \"id\"");
         dy_skip why = DY_SKIP_NONE;
         int date = member_date(r, obj, &why);
-        if (!date && why == DY_SKIP_NO_DATE)
+        if (!date && why == DY_SKIP_NO_DATE && !r->date_optional)
             return bad(r, obj, why, err, "missing \"date\"");
-        if (!date) {
+        if (!date && why != DY_SKIP_NO_DATE) {
             char msg[160], *d = json_dumps(json_object_get(obj, "date"), JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
             snprintf(msg, sizeof msg, "bad \"date\" %.60s (want YYYY-MM-DD or YYYYMMDD)",
                      d ? d : "?");

@@ -31,7 +31,7 @@ dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *
     story->date = r->date;
     story->text = r->text.s ? r->text.s + bom : "";
     story->text_len = r->text.len - bom;
-    if (!r->date) {
+    if (!r->date && !r->date_optional) {
         r->skip = DY_SKIP_NO_DATE;
         r->bad = *story;
         return dy_error_set(err, DYAD_ERR_PARSE, r->name, 0,

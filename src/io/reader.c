@@ -20,6 +20,8 @@ dy_in_format dy_in_format_parse(const char *name)
         return DY_IN_LINES;
     if (!strcmp(name, "petrarch"))
         return DY_IN_PETRARCH;
+    if (!strcmp(name, "conllu"))
+        return DY_IN_CONLLU;
     return DY_IN_AUTO;
 }
 
@@ -37,6 +39,8 @@ dy_in_format dy_in_format_detect(const char *path)
         return DY_IN_TABARI;
     if (ends_with(path, ".xml"))
         return DY_IN_PETRARCH;
+    if (ends_with(path, ".conllu"))
+        return DY_IN_CONLLU;
     return DY_IN_TEXT;
 }
 
@@ -48,6 +52,7 @@ const char *dy_in_format_name(dy_in_format fmt)
     case DY_IN_TABARI: return "tabari";
     case DY_IN_LINES: return "lines";
     case DY_IN_PETRARCH: return "petrarch";
+    case DY_IN_CONLLU: return "conllu";
     case DY_IN_AUTO: break;
     }
     return "auto";
@@ -124,6 +129,7 @@ static dyad_status read_format(dy_reader *r, dyad_story *story, int *got, dyad_e
     case DY_IN_JSONL: return dy_read_jsonl(r, story, got, err);
     case DY_IN_TABARI: return dy_read_tabari(r, story, got, err);
     case DY_IN_PETRARCH: return dy_read_petrarch(r, story, got, err);
+    case DY_IN_CONLLU: return dy_read_conllu_block(r, story, got, err);
     case DY_IN_AUTO: break;
     }
     return dy_error_set(err, DYAD_ERR_ARG, r->name, 0, "no input format");
@@ -159,7 +165,8 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
     if (st != DYAD_OK || !*got)
         return st;
     const int what = DY_SAN_UTF8 | DY_SAN_HTML;
-    if (r->fmt != DY_IN_PETRARCH &&   /* most text needs no repair, and no copy */
+    if (r->fmt != DY_IN_PETRARCH && r->fmt != DY_IN_CONLLU &&  /* most text needs no
+                                                                    * repair, and no copy */
         dy_sanitize_plain(story->text, story->text_len, what) < story->text_len) {
         dy_sanitize(story->text, story->text_len, what, &r->clean, &r->fixes);
         if (r->clean.failed)

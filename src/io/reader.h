@@ -17,14 +17,15 @@ typedef enum dy_in_format {
     DY_IN_JSONL,    /* one JSON object per line */
     DY_IN_TABARI,   /* TABARI records, each coded as one sentence */
     DY_IN_LINES,    /* one sentence per line */
-    DY_IN_PETRARCH  /* PETRARCH XML: <Sentence>s with optional Treebank <Parse> */
+    DY_IN_PETRARCH, /* PETRARCH XML: <Sentence>s with optional Treebank <Parse> */
+    DY_IN_CONLLU    /* CoNLL-U: each sentence's block of lines is a story */
 } dy_in_format;
 
-/* "text", "jsonl", "tabari", "lines", "petrarch" -> the format; DY_IN_AUTO
- * when unknown. */
+/* "text", "jsonl", "tabari", "lines", "petrarch", "conllu" -> the format;
+ * DY_IN_AUTO when unknown. */
 dy_in_format dy_in_format_parse(const char *name);
 /* By file name: .jsonl/.json -> jsonl; .text/.tabari/.records -> tabari;
- * .xml -> petrarch; anything else (and "-") -> text. */
+ * .xml -> petrarch; .conllu -> conllu; anything else (and "-") -> text. */
 dy_in_format dy_in_format_detect(const char *path);
 const char *dy_in_format_name(dy_in_format fmt);
 
@@ -53,6 +54,8 @@ typedef struct dy_reader {
     dy_in_format fmt;
     const char *name;       /* for ids and messages; not owned */
     int date;               /* YYYYMMDD from --date, 0 when none */
+    int date_optional;      /* a story without a date is read with date 0
+                             * (dyad parse), not skipped */
     int done;
     dy_linereader lr;       /* jsonl, lines, text */
     dy_record_reader rr;    /* tabari */
@@ -99,5 +102,9 @@ dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error 
 dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_tabari(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
+/* CoNLL-U: the lines of one sentence, up to its blank line, as the story's
+ * text (checked by whoever parses it, io/read_conllu.h); id from its
+ * "# sent_id", else "FILE:LINE". */
+dyad_status dy_read_conllu_block(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 
 #endif

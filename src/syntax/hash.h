@@ -46,4 +46,17 @@ static inline uint64_t dy_feat3(unsigned t, uint64_t a, uint64_t b, uint64_t c)
     return dy_mix64(dy_feat2(t, a, b) ^ (c * 0x27d4eb2f165667c5ULL + 0x85ebca77c2b2ae63ULL));
 }
 
+/* The cheaper key of the parser's many features: one multiply per part and
+ * one final mix, all independent, so the CPU overlaps them. Parts are
+ * hashes or small numbers (tags, labels, distances). */
+static inline uint64_t dy_key(unsigned t, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^
+                 (c * 0x165667b19e3779f9ULL) ^ ((uint64_t)(t + 1) * 0xd6e8feb86659fd93ULL);
+    h ^= h >> 32;
+    h *= 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+    return h;
+}
+
 #endif

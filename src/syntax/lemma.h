@@ -10,7 +10,7 @@
 #include "dyad.h"
 #include "syntax/syntax.h"
 
-/* How a lemma is found (docs/syntax-lemma-notes.md): a table of exceptions
+/* How a lemma is found (docs/syntax-lemma.md): a table of exceptions
  * keyed by the lower-cased form and both tags; else the longest matching
  * suffix of the lower-cased form, in a trie per tag class, gives up to
  * DY_LEMMA_MAX_CANDIDATES edit scripts ("strip k bytes, append s"), of which

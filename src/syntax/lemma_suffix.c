@@ -6,7 +6,7 @@
 #include "base/vec.h"
 #include "syntax/lemma.h"
 
-/* Tuned on the UD English dev sets (docs/syntax-lemma-notes.md); the results
+/* Tuned on the UD English dev sets (docs/syntax-lemma.md); the results
  * hardly move between depth 8 and 14, support 1 and 3. */
 #define TRIE_DEPTH 10    /* longest ending learned, in bytes */
 #define MIN_SUPPORT 2    /* words that must share a node's best script */

@@ -68,149 +68,133 @@ int dy_parse_features(const dy_pstate *s, const dy_pwords *w, uint64_t *out)
     uint64_t B0wp = B0w ^ (B0p << 56), B1wp = B1w ^ (B1p << 56), B2wp = B2w ^ (B2p << 56);
 
     int k = 0;
-    /* single words */
-    out[k++] = dy_feat1(0, S0wp);
-    out[k++] = dy_feat1(1, S0w);
-    out[k++] = dy_feat1(2, S0p);
-    out[k++] = dy_feat1(3, S1wp);
-    out[k++] = dy_feat1(4, S1w);
-    out[k++] = dy_feat1(5, S1p);
-    out[k++] = dy_feat1(6, B0wp);
-    out[k++] = dy_feat1(7, B0w);
-    out[k++] = dy_feat1(8, B0p);
-    out[k++] = dy_feat1(9, B1wp);
-    out[k++] = dy_feat1(10, B1w);
-    out[k++] = dy_feat1(11, B1p);
-    out[k++] = dy_feat1(12, B2wp);
-    out[k++] = dy_feat1(13, B2p);
-    out[k++] = dy_feat1(14, S2w);
-    out[k++] = dy_feat1(15, S2p);
-    /* pairs: the stack top with the buffer front (LEFT) and with the word
-     * under it (RIGHT) */
-    out[k++] = dy_feat2(20, S0wp, B0wp);
-    out[k++] = dy_feat2(21, S0wp, B0w);
-    out[k++] = dy_feat2(22, S0w, B0wp);
-    out[k++] = dy_feat2(23, S0wp, B0p);
-    out[k++] = dy_feat2(24, S0p, B0wp);
-    out[k++] = dy_feat2(25, S0w, B0w);
-    out[k++] = dy_feat2(26, S0p, B0p);
-    out[k++] = dy_feat2(27, B0p, B1p);
-    out[k++] = dy_feat2(28, S1wp, S0wp);
-    out[k++] = dy_feat2(29, S1wp, S0p);
-    out[k++] = dy_feat2(30, S1p, S0wp);
-    out[k++] = dy_feat2(31, S1w, S0w);
-    out[k++] = dy_feat2(32, S1p, S0p);
-    /* three tags */
-    out[k++] = dy_feat3(40, B0p, B1p, B2p);
-    out[k++] = dy_feat3(41, S0p, B0p, B1p);
-    out[k++] = dy_feat3(42, S1p, S0p, B0p);
-    out[k++] = dy_feat3(43, S0p, S0l1p, B0p);
-    out[k++] = dy_feat3(44, S0p, S0r1p, B0p);
-    out[k++] = dy_feat3(45, S0p, B0p, B0l1p);
-    out[k++] = dy_feat3(46, S2p, S1p, S0p);
-    out[k++] = dy_feat3(47, S1p, S1r1p, S0p);
-    out[k++] = dy_feat3(48, S1p, S0p, S0l1p);
-    out[k++] = dy_feat3(49, S1p, S0p, S0r1p);
-    out[k++] = dy_feat3(50, S1p, S1l1p, S0p);
-    /* distance */
-    out[k++] = dy_feat2(60, S0w, dS0B0);
-    out[k++] = dy_feat2(61, S0p, dS0B0);
-    out[k++] = dy_feat2(62, B0w, dS0B0);
-    out[k++] = dy_feat2(63, B0p, dS0B0);
-    out[k++] = dy_feat3(64, S0w, B0w, dS0B0);
-    out[k++] = dy_feat3(65, S0p, B0p, dS0B0);
-    out[k++] = dy_feat3(66, S1p, S0p, dS1S0);
-    out[k++] = dy_feat3(67, S1w, S0w, dS1S0);
-    /* valency */
-    out[k++] = dy_feat2(70, S0w, S0vr);
-    out[k++] = dy_feat2(71, S0p, S0vr);
-    out[k++] = dy_feat2(72, S0w, S0vl);
-    out[k++] = dy_feat2(73, S0p, S0vl);
-    out[k++] = dy_feat2(74, B0w, B0vl);
-    out[k++] = dy_feat2(75, B0p, B0vl);
-    out[k++] = dy_feat2(76, S1p, S1vr);
-    out[k++] = dy_feat2(77, S1p, S1vl);
-    /* outermost dependents */
-    out[k++] = dy_feat1(80, word_at(w, s0l1));
-    out[k++] = dy_feat1(81, S0l1p);
-    out[k++] = dy_feat1(82, S0l1l);
-    out[k++] = dy_feat1(83, word_at(w, s0r1));
-    out[k++] = dy_feat1(84, S0r1p);
-    out[k++] = dy_feat1(85, S0r1l);
-    out[k++] = dy_feat1(86, word_at(w, b0l1));
-    out[k++] = dy_feat1(87, B0l1p);
-    out[k++] = dy_feat1(88, B0l1l);
-    out[k++] = dy_feat2(89, S1r1p, S1r1l);
-    out[k++] = dy_feat2(90, S1l1p, S1l1l);
-    /* second outermost */
-    out[k++] = dy_feat2(91, S0l2p, S0l2l);
-    out[k++] = dy_feat2(92, S0r2p, S0r2l);
-    out[k++] = dy_feat2(93, B0l2p, B0l2l);
-    out[k++] = dy_feat3(94, S0p, S0l1p, S0l2p);
-    out[k++] = dy_feat3(95, S0p, S0r1p, S0r2p);
-    out[k++] = dy_feat3(96, B0p, B0l1p, B0l2p);
-    /* label sets */
-    out[k++] = dy_feat2(100, S0w, S0sr);
-    out[k++] = dy_feat2(101, S0p, S0sr);
-    out[k++] = dy_feat2(102, S0w, S0sl);
-    out[k++] = dy_feat2(103, S0p, S0sl);
-    out[k++] = dy_feat2(104, B0w, B0sl);
-    out[k++] = dy_feat2(105, B0p, B0sl);
-    out[k++] = dy_feat2(106, S1p, S1sr);
-    /* the stack top's dependents with the word under it */
-    out[k++] = dy_feat3(110, S1p, S0p, S0l1l);
-    out[k++] = dy_feat3(111, S1p, S0p, S0r1l);
-    out[k++] = dy_feat3(112, S0p, B0p, B0l1l);
-    out[k++] = dy_feat3(113, S0p, B0p, S0r1l);
+#define F1(t, a) (out[k++] = dy_key(t, a, 0, 0))
+#define F2(t, a, b) (out[k++] = dy_key(t, a, b, 0))
+#define F3(t, a, b, c) (out[k++] = dy_key(t, a, b, c))
+    /* the words an arc would join (s0 with b0 or s1) and what s0 holds */
+    F1(0, S0wp);
+    F1(1, S0w);
+    F1(2, S0p);
+    F1(3, S1wp);
+    F1(4, S1w);
+    F1(5, S1p);
+    F1(6, B0wp);
+    F1(7, B0w);
+    F1(8, B0p);
+    F2(20, S0wp, B0wp);
+    F2(21, S0wp, B0p);
+    F2(22, S0p, B0wp);
+    F2(23, S0p, B0p);
+    F2(24, S0w, B0w);
+    F2(28, S1wp, S0wp);
+    F2(29, S1wp, S0p);
+    F2(30, S1p, S0wp);
+    F2(31, S1w, S0w);
+    F2(32, S1p, S0p);
+    F1(80, word_at(w, s0l1));
+    F2(81, S0l1p, S0l1l);
+    F1(83, word_at(w, s0r1));
+    F2(84, S0r1p, S0r1l);
+    F3(65, S0p, B0p, dS0B0);
+    F3(66, S1p, S0p, dS1S0);
+    F2(101, S0p, S0sr);
+    F2(103, S0p, S0sl);
+    F3(110, S1p, S0p, S0l1l);
+    F3(112, S0p, B0p, B0l1l);
+    F3(113, S0p, B0p, S0r1l);
+    F2(114, S0w, S0l1l);
+    /* the context around them */
+    F1(9, B1wp);
+    F1(10, B1w);
+    F1(11, B1p);
+    F1(12, B2wp);
+    F1(13, B2p);
+    F1(14, S2w);
+    F1(15, S2p);
+    F2(25, S0wp, B0w);
+    F2(26, S0w, B0wp);
+    F2(27, B0p, B1p);
+    F3(40, B0p, B1p, B2p);
+    F3(41, S0p, B0p, B1p);
+    F3(42, S1p, S0p, B0p);
+    F3(43, S0p, S0l1p, B0p);
+    F3(44, S0p, S0r1p, B0p);
+    F3(45, S0p, B0p, B0l1p);
+    F3(46, S2p, S1p, S0p);
+    F3(47, S1p, S1r1p, S0p);
+    F3(48, S1p, S0p, S0l1p);
+    F3(49, S1p, S0p, S0r1p);
+    F3(50, S1p, S1l1p, S0p);
+    F2(60, S0w, dS0B0);
+    F2(61, S0p, dS0B0);
+    F2(62, B0w, dS0B0);
+    F2(63, B0p, dS0B0);
+    F3(64, S0w, B0w, dS0B0);
+    F3(67, S1w, S0w, dS1S0);
+    F2(70, S0w, S0vr);
+    F2(71, S0p, S0vr);
+    F2(72, S0w, S0vl);
+    F2(73, S0p, S0vl);
+    F2(74, B0w, B0vl);
+    F2(75, B0p, B0vl);
+    F2(76, S1p, S1vr);
+    F2(77, S1p, S1vl);
+    F1(86, word_at(w, b0l1));
+    F2(87, B0l1p, B0l1l);
+    F2(89, S1r1p, S1r1l);
+    F2(90, S1l1p, S1l1l);
+    F2(91, S0l2p, S0l2l);
+    F2(92, S0r2p, S0r2l);
+    F2(93, B0l2p, B0l2l);
+    F3(94, S0p, S0l1p, S0l2p);
+    F3(95, S0p, S0r1p, S0r2p);
+    F3(96, B0p, B0l1p, B0l2p);
+    F2(100, S0w, S0sr);
+    F2(102, S0w, S0sl);
+    F2(104, B0w, B0sl);
+    F2(105, B0p, B0sl);
+    F2(106, S1p, S1sr);
+    F3(111, S1p, S0p, S0r1l);
+#undef F1
+#undef F2
+#undef F3
     return k;
 }
 
-int dy_parse_best(const dy_pstate *s, const int32_t *scores, int n_labels)
+int dy_parse_best_kind(const dy_pstate *s, const int32_t *scores)
 {
-    int legal = dy_pstate_legal(s);
-    int best = -1;
-    int32_t bs = 0;
-    if (legal & (1 << DY_SHIFT)) {
-        best = 0;
-        bs = scores[0];
-    }
-    if (legal & (1 << DY_LEFT)) {
-        if (s->b == s->n) {  /* the root's own dependent: one label */
-            int c = 1 + s->root_label;
-            if (best < 0 || scores[c] > bs) {
-                best = c;
-                bs = scores[c];
-            }
-        } else {
-            for (int l = 0; l < n_labels; l++)
-                if (l != s->root_label && (best < 0 || scores[1 + l] > bs)) {
-                    best = 1 + l;
-                    bs = scores[best];
-                }
-        }
-    }
-    if (legal & (1 << DY_RIGHT))
-        for (int l = 0; l < n_labels; l++) {
-            int c = 1 + n_labels + l;
-            if (l != s->root_label && (best < 0 || scores[c] > bs)) {
-                best = c;
-                bs = scores[c];
-            }
-        }
+    int legal = dy_pstate_legal(s), best = -1;
+    for (int k = 0; k < 3; k++)
+        if ((legal & (1 << k)) && (best < 0 || scores[k] > scores[best]))
+            best = k;
     return best;
 }
 
-void dy_parse_sentence(const dy_wtab *wt, const dy_pwords *w, int n_labels, int root_label,
-                       dy_pstate *s)
+int dy_parse_best_label(const int32_t *scores, int kind, int n_labels, int root_label)
+{
+    const int32_t *sc = scores + (kind == DY_RIGHT ? n_labels : 0);
+    int best = root_label == 0 ? 1 : 0;
+    for (int l = 0; l < n_labels; l++)
+        if (l != root_label && sc[l] > sc[best])
+            best = l;
+    return best;
+}
+
+void dy_parse_sentence(const dy_parser_model *m, const dy_pwords *w, dy_pstate *s)
 {
     uint64_t keys[DY_PARSE_FEATS];
     int32_t scores[256];
-    dy_pstate_init(s, w->n, root_label);
+    dy_pstate_init(s, w->n, m->root_label);
     while (!dy_pstate_done(s)) {
         int nf = dy_parse_features(s, w, keys);
-        memset(scores, 0, wt->n_classes * sizeof *scores);
-        dy_wtab_score(wt, keys, nf, scores);
-        int c = dy_parse_best(s, scores, n_labels);
-        dy_pstate_apply(s, dy_pclass_kind(c, n_labels), dy_pclass_label(c, n_labels));
+        memset(scores, 0, m->trans->c_pad * sizeof *scores);
+        dy_wtab_score(m->trans, keys, nf, scores);
+        int kind = dy_parse_best_kind(s, scores), label = m->root_label;
+        if (kind != DY_SHIFT && !(kind == DY_LEFT && s->b == s->n)) {
+            memset(scores, 0, m->label->c_pad * sizeof *scores);
+            dy_wtab_score(m->label, keys, nf, scores);
+            label = dy_parse_best_label(scores, kind, m->n_labels, m->root_label);
+        }
+        dy_pstate_apply(s, kind, label);
     }
 }

@@ -19,29 +19,25 @@ typedef struct dy_pwords {
     const uint8_t *upos;        /* UPOS of each word */
 } dy_pwords;
 
+/* The two classifiers of the parser: which transition (3 classes: SHIFT,
+ * LEFT, RIGHT) and, for an arc, which relation (2 * n_labels classes: the
+ * labels of a LEFT arc, then those of a RIGHT arc). Deciding the two apart
+ * keeps each row short: most features know only three transitions. */
+typedef struct dy_parser_model {
+    const dy_wtab *trans, *label;
+    int n_labels, root_label;
+} dy_parser_model;
+
 /* The feature keys of a state; returns their count. */
 int dy_parse_features(const dy_pstate *s, const dy_pwords *w, uint64_t *out);
 
-/* Class of transition kind with label, and back, for L labels. */
-static inline int dy_pclass(int kind, int label, int n_labels)
-{
-    return kind == DY_SHIFT ? 0 : kind == DY_LEFT ? 1 + label : 1 + n_labels + label;
-}
-static inline int dy_pclass_kind(int cls, int n_labels)
-{
-    return cls == 0 ? DY_SHIFT : cls <= n_labels ? DY_LEFT : DY_RIGHT;
-}
-static inline int dy_pclass_label(int cls, int n_labels)
-{
-    return cls == 0 ? 0 : cls <= n_labels ? cls - 1 : cls - 1 - n_labels;
-}
-
-/* The best legal class by scores (labels: root only for the root's own
- * LEFT, never elsewhere). */
-int dy_parse_best(const dy_pstate *s, const int32_t *scores, int n_labels);
+/* The best legal transition by scores[3]. */
+int dy_parse_best_kind(const dy_pstate *s, const int32_t *scores);
+/* The best label of an arc of kind (DY_LEFT or DY_RIGHT) by label scores;
+ * never the root label, which only the root's own arc takes. */
+int dy_parse_best_label(const int32_t *scores, int kind, int n_labels, int root_label);
 
 /* Parses a sentence: s ends holding heads and labels. */
-void dy_parse_sentence(const dy_wtab *wt, const dy_pwords *w, int n_labels, int root_label,
-                       dy_pstate *s);
+void dy_parse_sentence(const dy_parser_model *m, const dy_pwords *w, dy_pstate *s);
 
 #endif

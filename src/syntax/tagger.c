@@ -6,9 +6,21 @@
 
 #include "syntax/hash.h"
 
-int dy_tag_features(const dy_atoms *atoms, int n, int i, const uint8_t *prev,
-                    const uint8_t *right, uint64_t *out)
+void dy_tagger_finite(uint8_t finite[256], const uint8_t *xpos, int n,
+                      const char *const *names, int n_names)
 {
+    static const char *const FINITE[] = {"VBD", "VBZ", "VBP", "MD"};
+    memset(finite, 0, 256);
+    for (int c = 0; c < n && c < 256; c++)
+        for (int k = 0; k < 4; k++)
+            if (xpos[c] < n_names && strcmp(names[xpos[c]], FINITE[k]) == 0)
+                finite[c] = 1;
+}
+
+int dy_tag_features(const dy_atoms *atoms, int n, int i, const uint8_t *prev,
+                    int finite_seen, uint64_t *out)
+{
+    (void)n;
     const dy_atoms *w = &atoms[i + 2], *m1 = w - 1, *m2 = w - 2, *p1 = w + 1, *p2 = w + 2;
     uint64_t t1 = i >= 1 ? prev[i - 1] : DY_TAG_NONE;
     uint64_t t2 = i >= 2 ? prev[i - 2] : DY_TAG_NONE;
@@ -50,33 +62,28 @@ int dy_tag_features(const dy_atoms *atoms, int n, int i, const uint8_t *prev,
     out[k++] = dy_feat2(37, t1, w->suf[2]);
     out[k++] = dy_feat1(38, p1->flags);
     out[k++] = dy_feat2(39, w->word, p2->word);
-    if (right) {  /* second pass: the first pass's tags of this word and the next two */
-        uint64_t r0 = right[i];
-        uint64_t r1 = i + 1 < n ? right[i + 1] : DY_TAG_NONE;
-        uint64_t r2 = i + 2 < n ? right[i + 2] : DY_TAG_NONE;
-        out[k++] = dy_feat1(40, r1);
-        out[k++] = dy_feat2(41, r1, r2);
-        out[k++] = dy_feat1(42, r0);
-        out[k++] = dy_feat2(43, t1, r1);
-        out[k++] = dy_feat2(44, w->word, r1);
-        out[k++] = dy_feat3(45, t1, r0, r1);
-    }
+    /* has the clause had its finite verb? */
+    uint64_t fs = (uint64_t)finite_seen;
+    out[k++] = dy_feat2(46, fs, w->suf[1]);
+    out[k++] = dy_feat3(47, fs, w->word, t1);
     return k;
 }
 
-void dy_tag_sentence(const dy_wtab *w, const dy_atoms *atoms, int n, const uint8_t *right,
-                     uint8_t *cls)
+void dy_tag_sentence(const dy_tagger *t, const dy_atoms *atoms, int n, uint8_t *cls)
 {
+    const dy_wtab *w = t->w;
+    int seen = 0;
     uint64_t keys[DY_TAG_FEATS];
     int32_t scores[256];
     for (int i = 0; i < n; i++) {
-        int nf = dy_tag_features(atoms, n, i, cls, right, keys);
-        memset(scores, 0, w->n_classes * sizeof *scores);
+        int nf = dy_tag_features(atoms, n, i, cls, seen, keys);
+        memset(scores, 0, w->c_pad * sizeof *scores);
         dy_wtab_score(w, keys, nf, scores);
         int best = 0;
         for (uint32_t c = 1; c < w->n_classes; c++)
             if (scores[c] > scores[best])
                 best = (int)c;
         cls[i] = (uint8_t)best;
+        seen |= t->finite[best];
     }
 }

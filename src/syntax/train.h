@@ -47,15 +47,16 @@ dyad_status dy_train_lexicon(const dy_udbank *b, const size_t *sent, size_t n,
                              unsigned char **blob, size_t *len, dyad_error *err);
 
 /* Trains the tagger for `epochs` passes over the sentences sent[0, n) of b
- * (shuffled each pass with seed). m must be initialised with ts->n classes.
- * right: for the second pass, first-pass classes of every word of b. */
+ * (shuffled each pass with seed). m must be initialised with ts->n classes;
+ * finite: which classes are finite verbs (dy_tagger_finite). */
 dyad_status dy_train_tagger(dy_ap *m, const dy_udbank *b, const size_t *sent, size_t n,
-                            const dy_tagset *ts, const dy_lexicon *lx, const uint8_t *right,
+                            const dy_tagset *ts, const dy_lexicon *lx, const uint8_t *finite,
                             int epochs, uint64_t seed, dyad_error *err);
 
-/* Tags sentence s of b with a trained table into cls[0, s.n). */
-void dy_tag_udsent(const dy_wtab *w, const dy_lexicon *lx, const dy_udbank *b,
-                   const dy_udsent *s, const uint8_t *right, uint8_t *cls);
+/* Tags sentence s of b with a trained tagger into cls[0, s.n). */
+struct dy_tagger;
+void dy_tag_udsent(const struct dy_tagger *t, const dy_lexicon *lx, const dy_udbank *b,
+                   const dy_udsent *s, uint8_t *cls);
 
 #endif
 
@@ -77,10 +78,10 @@ typedef struct dy_parse_train {
 /* Trains the parser with a dynamic oracle (Goldberg & Nivre 2012) on the
  * sentences sent[0, n) of b, the words tagged tag[] and upos[] (indexed
  * like b->w: jackknifed predictions, so training sees the tagger's
- * errors). m has 1 + 2 * n_labels classes. */
-dyad_status dy_train_parser(dy_ap *m, const dy_udbank *b, const size_t *sent, size_t n,
-                            const uint8_t *tag, const uint8_t *upos, const dy_lexicon *lx,
-                            const dy_parse_train *o, dyad_error *err);
+ * errors). trans has 3 classes, labels 2 * n_labels (parser.h). */
+dyad_status dy_train_parser(dy_ap *trans, dy_ap *labels, const dy_udbank *b, const size_t *sent,
+                            size_t n, const uint8_t *tag, const uint8_t *upos,
+                            const dy_lexicon *lx, const dy_parse_train *o, dyad_error *err);
 
 /* Atoms of sentence s of b (n words, no pads), with lexicon classes. */
 void dy_udsent_atoms(const dy_udbank *b, const dy_udsent *s, const dy_lexicon *lx,

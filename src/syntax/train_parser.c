@@ -96,23 +96,9 @@ static void kind_costs(const dy_pstate *s, const int16_t *gold, int cost[3])
     }
 }
 
-static int class_cost(const dy_pstate *s, const int16_t *gold, const uint8_t *glabel,
-                      const int kc[3], int cls, int n_labels)
-{
-    int kind = dy_pclass_kind(cls, n_labels), label = dy_pclass_label(cls, n_labels);
-    if (kind == DY_SHIFT)
-        return kc[DY_SHIFT];
-    int s0 = s->stack[s->sp - 1];
-    int h = kind == DY_LEFT ? s->b : s->stack[s->sp - 2];
-    int c = kc[kind];
-    if (gold[s0] == h && glabel[s0] != label && !(kind == DY_LEFT && s->b == s->n))
-        c++;
-    return c;
-}
-
-dyad_status dy_train_parser(dy_ap *m, const dy_udbank *b, const size_t *sent, size_t n,
-                            const uint8_t *tag, const uint8_t *upos, const dy_lexicon *lx,
-                            const dy_parse_train *o, dyad_error *err)
+dyad_status dy_train_parser(dy_ap *trans, dy_ap *labels, const dy_udbank *b, const size_t *sent,
+                            size_t n, const uint8_t *tag, const uint8_t *upos,
+                            const dy_lexicon *lx, const dy_parse_train *o, dyad_error *err)
 {
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     dy_atoms *atoms = malloc(DY_SYN_MAX_WORDS * sizeof *atoms);
@@ -124,7 +110,7 @@ dyad_status dy_train_parser(dy_ap *m, const dy_udbank *b, const size_t *sent, si
     }
     memcpy(order, sent, n * sizeof *order);
     uint64_t rng = o->seed ? o->seed : 1;
-    int L = o->n_labels, nc = 1 + 2 * L;
+    int L = o->n_labels;
     uint64_t keys[DY_PARSE_FEATS];
     int32_t scores[256];
     int16_t gold[DY_SYN_MAX_WORDS];
@@ -145,30 +131,20 @@ dyad_status dy_train_parser(dy_ap *m, const dy_udbank *b, const size_t *sent, si
             dy_pstate_init(s, nw, o->root_label);
             while (!dy_pstate_done(s)) {
                 int nf = dy_parse_features(s, &pw, keys);
-                memset(scores, 0, (size_t)nc * sizeof *scores);
-                dy_ap_score(m, keys, nf, scores);
-                int guess = dy_parse_best(s, scores, L);
+                memset(scores, 0, 3 * sizeof *scores);
+                dy_ap_score(trans, keys, nf, scores);
+                int guess = dy_parse_best_kind(s, scores);
                 int kc[3];
                 kind_costs(s, gold, kc);
-                /* the best-scoring legal class of zero cost */
+                /* the best-scoring legal transition of zero cost */
                 int legal = dy_pstate_legal(s), best = -1;
-                for (int c = 0; c < nc; c++) {
-                    int kind = dy_pclass_kind(c, L), label = dy_pclass_label(c, L);
-                    if (!(legal & (1 << kind)))
-                        continue;
-                    if (kind != DY_SHIFT &&
-                        ((kind == DY_LEFT && s->b == s->n) != (label == o->root_label)))
-                        continue;
-                    if (class_cost(s, gold, glabel, kc, c, L) != 0)
-                        continue;
-                    if (best < 0 || scores[c] > scores[best])
+                for (int c = 0; c < 3; c++)
+                    if ((legal & (1 << c)) && kc[c] == 0 && (best < 0 || scores[c] > scores[best]))
                         best = c;
-                }
-                m->clock++;
                 if (best < 0)  /* cannot happen for a projective tree; be safe */
                     best = guess;
-                int wrong = class_cost(s, gold, glabel, kc, guess, L) > 0;
-                if (wrong && dy_ap_update(m, keys, nf, best, guess)) {
+                trans->clock++;
+                if (kc[guess] > 0 && dy_ap_update(trans, keys, nf, best, guess)) {
                     st = dy_error_set(err, DYAD_ERR_NOMEM, "training", 0, "out of memory");
                     goto done;
                 }
@@ -176,7 +152,27 @@ dyad_status dy_train_parser(dy_ap *m, const dy_udbank *b, const size_t *sent, si
                 if (e >= o->explore_from &&
                     (double)(dy_rand_next(&rng) >> 11) * 0x1.0p-53 < o->explore_p)
                     follow = guess;
-                dy_pstate_apply(s, dy_pclass_kind(follow, L), dy_pclass_label(follow, L));
+                /* the labeller learns on every arc that is right */
+                int label = o->root_label;
+                if (follow != DY_SHIFT && !(follow == DY_LEFT && s->b == s->n)) {
+                    int s0 = s->stack[s->sp - 1];
+                    int h = follow == DY_LEFT ? s->b : s->stack[s->sp - 2];
+                    memset(scores, 0, (size_t)(2 * L) * sizeof *scores);
+                    dy_ap_score(labels, keys, nf, scores);
+                    label = dy_parse_best_label(scores, follow, L, o->root_label);
+                    labels->clock++;
+                    if (gold[s0] == h && glabel[s0] != label && glabel[s0] != o->root_label) {
+                        int off = follow == DY_RIGHT ? L : 0;
+                        if (dy_ap_update(labels, keys, nf, off + glabel[s0],
+                                         off + label)) {
+                            st = dy_error_set(err, DYAD_ERR_NOMEM, "training", 0,
+                                              "out of memory");
+                            goto done;
+                        }
+                        label = glabel[s0];
+                    }
+                }
+                dy_pstate_apply(s, follow, label);
             }
         }
     }

@@ -85,7 +85,7 @@ static void sent_atoms(const dy_udbank *b, const dy_udsent *s, const dy_lexicon 
 }
 
 dyad_status dy_train_tagger(dy_ap *m, const dy_udbank *b, const size_t *sent, size_t n,
-                            const dy_tagset *ts, const dy_lexicon *lx, const uint8_t *right,
+                            const dy_tagset *ts, const dy_lexicon *lx, const uint8_t *finite,
                             int epochs, uint64_t seed, dyad_error *err)
 {
     size_t *order = malloc((n ? n : 1) * sizeof *order);
@@ -105,11 +105,11 @@ dyad_status dy_train_tagger(dy_ap *m, const dy_udbank *b, const size_t *sent, si
         for (size_t k = 0; k < n; k++) {
             const dy_udsent *s = &b->s.v[order[k]];
             sent_atoms(b, s, lx, atoms);
+            int seen = 0;
             for (uint32_t i = 0; i < s->n; i++) {
                 const dy_udword *w = &b->w.v[s->first + i];
                 int gold = dy_tagset_class(ts, w->upos, w->xpos);
-                int nf = dy_tag_features(atoms, (int)s->n, (int)i, guess,
-                                         right ? right + s->first : NULL, keys);
+                int nf = dy_tag_features(atoms, (int)s->n, (int)i, guess, seen, keys);
                 memset(scores, 0, (size_t)ts->n * sizeof *scores);
                 dy_ap_score(m, keys, nf, scores);
                 int best = 0;
@@ -123,6 +123,7 @@ dyad_status dy_train_tagger(dy_ap *m, const dy_udbank *b, const size_t *sent, si
                 }
                 /* the next word sees the tag decoding would give it */
                 guess[i] = (uint8_t)best;
+                seen |= finite[best];
             }
         }
     }
@@ -133,12 +134,12 @@ done:
     return st;
 }
 
-void dy_tag_udsent(const dy_wtab *w, const dy_lexicon *lx, const dy_udbank *b,
-                   const dy_udsent *s, const uint8_t *right, uint8_t *cls)
+void dy_tag_udsent(const dy_tagger *t, const dy_lexicon *lx, const dy_udbank *b,
+                   const dy_udsent *s, uint8_t *cls)
 {
     dy_atoms atoms[DY_SYN_MAX_WORDS + 4];
     sent_atoms(b, s, lx, atoms);
-    dy_tag_sentence(w, atoms, (int)s->n, right, cls);
+    dy_tag_sentence(t, atoms, (int)s->n, cls);
 }
 
 typedef struct norm_cls {

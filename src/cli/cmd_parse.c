@@ -1,0 +1,161 @@
+/* cmd_parse.c — `dyad parse`: raw text, lines, JSON Lines stories or
+ * CoNLL-U sentences through dyad's tagger and parser, out as CoNLL-U. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "io/pipeline.h"
+#include "io/reader.h"
+#include "io/work_parse.h"
+
+typedef struct prun {
+    dy_pipeline *pipe;
+    dy_parse_ctx ctx;
+    dy_in_format in;
+    int date;
+    long read, parsed, skipped, sentences, words;
+    int failed, write_failed;
+} prun;
+
+/* Every story's CoNLL-U, in input order; a skipped one is counted and
+ * reported with its place. */
+static int sink(void *vctx, const dyad_story *story, const void *result, dyad_status st,
+                const dyad_error *err)
+{
+    prun *r = vctx;
+    if (!story) {
+        if (st != DYAD_ERR_PARSE) {   /* a read error ends this input */
+            cli_report(err);
+            return st != DYAD_ERR_IO;
+        }
+        r->read++;
+        r->skipped++;
+        cli_report(err);
+        return 0;
+    }
+    r->read++;
+    if (st != DYAD_OK) {
+        r->skipped++;
+        dyad_error e = *err;
+        if (!e.where[0]) snprintf(e.where, sizeof e.where, "%s", story->id);
+        cli_report(&e);
+        return 0;
+    }
+    const dy_parse_out *o = result;
+    r->parsed++;
+    r->sentences += (long)o->sentences;
+    r->words += (long)o->words;
+    if (fwrite(o->text, 1, o->len, stdout) != o->len) {
+        r->write_failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_file(prun *r, const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    const char *name = is_stdin ? "stdin" : path;
+    dy_in_format fmt = r->in != DY_IN_AUTO ? r->in : is_stdin ? DY_IN_TEXT
+                                                             : dy_in_format_detect(path);
+    if (fmt == DY_IN_TABARI || fmt == DY_IN_PETRARCH) {
+        cli_errorf("%s: dyad parse reads text, lines, jsonl or conllu, not %s",
+                   name, dy_in_format_name(fmt));
+        r->failed = 1;
+        return 1;
+    }
+    if ((fmt == DY_IN_CONLLU) != (r->ctx.conllu != 0)) {
+        cli_errorf("%s: CoNLL-U and other inputs cannot be mixed in one run", name);
+        r->failed = 1;
+        return 1;
+    }
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_errorf("%s: cannot open: %s", path, strerror(errno));
+        r->failed = 1;
+        return 1;
+    }
+    dy_reader rd;
+    dy_reader_init(&rd, f, name, fmt, r->date);
+    rd.date_optional = 1;
+    r->ctx.name = name;
+    dyad_error err = {0};
+    dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
+    if (st == DYAD_ERR_NOMEM) cli_report(&err);
+    if (st == DYAD_ERR_IO) r->failed = 1;
+    dy_reader_free(&rd);
+    if (!is_stdin) fclose(f);
+    return st == DYAD_OK || st == DYAD_ERR_IO;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+    const char *model_opt = NULL, *val;
+    prun r;
+    memset(&r, 0, sizeof r);
+    int jobs = 1, m, status = CLI_OK, nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) {
+        cli_errorf("out of memory");
+        return CLI_ERROR;
+    }
+    for (int i = 1; i < argc && status == CLI_OK; i++) {
+        if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
+            if (m < 0) status = cli_usage("parse", "missing value for", "--model");
+            else model_opt = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("parse", "missing value for", "--in");
+            else if ((r.in = dy_in_format_parse(val)) == DY_IN_AUTO || r.in == DY_IN_TABARI ||
+                     r.in == DY_IN_PETRARCH)
+                status = cli_usage("parse", "--in wants text, lines, jsonl or conllu, got", val);
+        } else if ((m = cli_jobs_opt(argc, argv, &i, &jobs)) != 0) {
+            if (m < 0) status = cli_usage("parse", "-j wants a number of threads, got", argv[i]);
+        } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
+            if (m < 0) status = cli_usage("parse", "missing value for", "--date");
+            else if (!(r.date = cli_parse_date(val))) status = CLI_USAGE;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            status = cli_usage("parse", "unknown option", argv[i]);
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (status != CLI_OK) {
+        free(files);
+        return status;
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    /* CoNLL-U or not is one choice for the run: the first input decides */
+    dy_in_format first = r.in != DY_IN_AUTO ? r.in
+                         : strcmp(files[0], "-") ? dy_in_format_detect(files[0]) : DY_IN_TEXT;
+    r.ctx.conllu = first == DY_IN_CONLLU;
+    dyad_model *model = cli_load_model(model_opt);
+    if (!model) {
+        free(files);
+        return CLI_ERROR;
+    }
+    r.ctx.model = model;
+    if (jobs <= 0) jobs = cli_cores();
+    dy_work w = dy_work_parse(&r.ctx);
+    dyad_error err = {0};
+    if (dy_pipeline_new_work(&w, jobs, &r.pipe, &err) != DYAD_OK) {
+        cli_report(&err);
+        dyad_model_free(model);
+        free(files);
+        return CLI_ERROR;
+    }
+    int ok = 1;
+    for (int i = 0; i < nfiles && ok && !r.write_failed; i++)
+        ok = parse_file(&r, files[i]);
+    if (fflush(stdout) != 0 || ferror(stdout)) r.write_failed = 1;
+    if (r.write_failed) cli_errorf("stdout: write error: %s", strerror(errno));
+    fprintf(stderr, "dyad: %ld stories read: %ld parsed, %ld skipped; %ld sentences, %ld words\n",
+            r.read, r.parsed, r.skipped, r.sentences, r.words);
+    dy_pipeline_free(r.pipe);
+    dyad_model_free(model);
+    free(files);
+    if (!ok || r.failed || r.write_failed) return CLI_ERROR;
+    return r.skipped ? CLI_SKIPPED : CLI_OK;
+}
