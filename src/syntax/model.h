@@ -18,7 +18,7 @@
  * Every count, offset, index and string is checked on load (dy_model_open),
  * so a crafted file is refused rather than read out of bounds. */
 #define DY_MODEL_MAGIC "DYADSYNM"
-#define DY_MODEL_FORMAT 1
+#define DY_MODEL_FORMAT 2
 
 enum dy_model_section {
     DY_MSEC_META = 1,     /* "key = value" lines: name, version, data, accuracy */

@@ -108,7 +108,8 @@ dyad_status dy_train_parser(dy_ap *trans, dy_ap *labels, const dy_udbank *b, con
         st = dy_error_set(err, DYAD_ERR_NOMEM, "training", 0, "out of memory");
         goto done;
     }
-    memcpy(order, sent, n * sizeof *order);
+    if (n)
+        memcpy(order, sent, n * sizeof *order);
     uint64_t rng = o->seed ? o->seed : 1;
     int L = o->n_labels;
     uint64_t keys[DY_PARSE_FEATS];

@@ -96,7 +96,8 @@ dyad_status dy_train_tagger(dy_ap *m, const dy_udbank *b, const size_t *sent, si
         st = dy_error_set(err, DYAD_ERR_NOMEM, "training", 0, "out of memory");
         goto done;
     }
-    memcpy(order, sent, n * sizeof *order);
+    if (n)
+        memcpy(order, sent, n * sizeof *order);
     uint64_t rng = seed ? seed : 1;
     uint64_t keys[DY_TAG_FEATS];
     int32_t scores[256];
@@ -181,7 +182,8 @@ dyad_status dy_train_lexicon(const dy_udbank *b, const size_t *sent, size_t n,
             v[m++].cls = (uint8_t)dy_tagset_class(ts, w->upos, w->xpos);
         }
     }
-    qsort(v, m, sizeof *v, cmp_norm_cls);
+    if (m)
+        qsort(v, m, sizeof *v, cmp_norm_cls);
     size_t nw = 0;
     for (size_t i = 0; i < m;) {
         size_t j = i;

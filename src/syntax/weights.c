@@ -17,6 +17,9 @@
 #define WTAB_HEADER 64
 #define DENSE_MIN 24            /* rows with this many classes or more are dense */
 #define NO_ROW 0xffffffffu
+#define TINY_OVERFLOW 5                 /* word of a tiny bucket */
+#define OVERFLOW_BIT 0x80000000u        /* of the first value of a bucket */
+#define VALUE_MASK 0x7fffffffu
 
 static uint32_t rd32(const unsigned char *p)
 {
@@ -38,7 +41,7 @@ dyad_status dy_wtab_open(dy_wtab *t, const unsigned char *blob, size_t len,
         return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "table too short or misaligned");
     uint32_t magic = rd32(blob), classes = rd32(blob + 4), buckets = rd32(blob + 8);
     uint32_t probe = rd32(blob + 12), ents = rd32(blob + 16), dense = rd32(blob + 20);
-    uint32_t scale_bits = rd32(blob + 24), c_pad = rd32(blob + 28);
+    uint32_t scale_bits = rd32(blob + 24), c_pad = rd32(blob + 28), tiny = rd32(blob + 32);
     float scale;
     memcpy(&scale, &scale_bits, 4);
     if (magic != WTAB_MAGIC)
@@ -48,23 +51,24 @@ dyad_status dy_wtab_open(dy_wtab *t, const unsigned char *blob, size_t len,
                             classes, n_classes);
     if (c_pad != ((classes + 15) & ~15u))
         return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "bad padded class count");
-    if (buckets == 0 || (buckets & (buckets - 1)) != 0 || buckets > (1u << 26) ||
-        probe >= buckets)
+    if (buckets == 0 || buckets > (1u << 26) || probe >= buckets)
         return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "bad bucket count or probe length");
     if (!(scale > 0) || !isfinite(scale))
         return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "bad weight scale");
+    if (tiny > 1 || (tiny && (classes > DY_WTAB_TINY_CLASSES || ents || dense)))
+        return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "bad table layout");
     size_t ent_at = WTAB_HEADER + 64 * (size_t)buckets;
     size_t dense_at = round64(ent_at + 4 * (size_t)ents);
-    if (ents > (1u << 24) || dense > (1u << 24) ||
+    if (ents >= (1u << 23) || dense >= (1u << 23) ||
         (uint64_t)dense_at + 2ull * c_pad * dense != len)
         return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "size does not match its counts");
     const uint32_t *bk = (const uint32_t *)(const void *)(blob + WTAB_HEADER);
     const uint32_t *ent = (const uint32_t *)(const void *)(blob + ent_at);
-    for (uint32_t b = 0; b < buckets; b++)
+    for (uint32_t b = 0; b < buckets && !tiny; b++)
         for (int k = 0; k < DY_WTAB_BUCKET; k++) {
             if (bk[16 * b + k] == 0)
                 continue;
-            uint32_t v = bk[16 * b + 8 + k], start = v >> 8, n = v & 0xff;
+            uint32_t v = bk[16 * b + 8 + k] & VALUE_MASK, start = v >> 8, n = v & 0xff;
             if (n ? (uint64_t)start + n > ents : start >= dense)
                 return dy_error_set(err, DYAD_ERR_PARSE, what, 0, "row out of bounds in bucket %u",
                                     b);
@@ -75,10 +79,11 @@ dyad_status dy_wtab_open(dy_wtab *t, const unsigned char *blob, size_t len,
                                 ent[k] & 0xff);
     t->n_classes = classes;
     t->c_pad = c_pad;
-    t->mask = buckets - 1;
+    t->n_buckets = buckets;
     t->max_probe = probe;
     t->n_entries = ents;
     t->n_dense = dense;
+    t->tiny = (int)tiny;
     t->scale = scale;
     t->bucket = bk;
     t->ent = ent;
@@ -112,15 +117,39 @@ static inline int bucket_find(const uint32_t *b, uint32_t fp, int *open)
 #endif
 }
 
-uint32_t dy_wtab_find(const dy_wtab *t, uint64_t key)
+/* A key lives in its home bucket unless that one was full when it came;
+ * then the home bucket says so (overflow), and the key is in the first
+ * bucket after it that had room. So a key the table lacks costs one line
+ * unless its home overflowed, however full the table. */
+
+/* Tiny tables: the row of key, or NULL. */
+static const int16_t *tiny_find(const dy_wtab *t, uint64_t key)
 {
-    uint32_t fp = dy_wtab_fp(key), i = (uint32_t)key & t->mask;
-    for (uint32_t p = 0; p <= t->max_probe; p++, i = (i + 1) & t->mask) {
+    uint32_t fp = dy_wtab_fp(key), i = dy_wtab_home_index(t->n_buckets, key);
+    for (uint32_t p = 0; p <= t->max_probe; p++, i = i + 1 == t->n_buckets ? 0 : i + 1) {
+        const uint32_t *b = t->bucket + 16 * (size_t)i;
+        int open = 0;
+        for (int k = 0; k < DY_WTAB_TINY_SLOTS; k++) {
+            if (b[k] == fp)
+                return (const int16_t *)(const void *)(b + 6) + 4 * k;
+            open |= b[k] == 0;
+        }
+        if (p == 0 ? !b[TINY_OVERFLOW] : open)
+            break;
+    }
+    return NULL;
+}
+
+/* The value of key in a table that is not tiny, NO_ROW when absent. */
+static uint32_t wtab_find(const dy_wtab *t, uint64_t key)
+{
+    uint32_t fp = dy_wtab_fp(key), i = dy_wtab_home_index(t->n_buckets, key);
+    for (uint32_t p = 0; p <= t->max_probe; p++, i = i + 1 == t->n_buckets ? 0 : i + 1) {
         const uint32_t *b = t->bucket + 16 * (size_t)i;
         int open, k = bucket_find(b, fp, &open);
         if (k < 8)
-            return b[8 + k];
-        if (open)
+            return b[8 + k] & VALUE_MASK;
+        if (p == 0 ? !(b[8] & OVERFLOW_BIT) : open)
             break;
     }
     return NO_ROW;
@@ -145,8 +174,33 @@ static void add_dense_plain(int32_t *scores, const int16_t *row, uint32_t c_pad)
         scores[c] += row[c];
 }
 
+/* Tiny tables: one line a key, its 4 weights added as they are found. */
+static void tiny_score(const dy_wtab *t, const uint64_t *keys, int nf, int32_t *scores)
+{
+    for (int f = 0; f < nf; f++)
+        __builtin_prefetch(dy_wtab_home(t, keys[f]));
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (int f = 0; f < nf; f++) {
+        const int16_t *w = tiny_find(t, keys[f]);
+        if (w) {
+            s0 += w[0];
+            s1 += w[1];
+            s2 += w[2];
+            s3 += w[3];
+        }
+    }
+    scores[0] += s0;
+    scores[1] += s1;
+    scores[2] += s2;
+    scores[3] += s3;
+}
+
 void dy_wtab_score(const dy_wtab *t, const uint64_t *keys, int nf, int32_t *scores)
 {
+    if (t->tiny) {
+        tiny_score(t, keys, nf, scores);
+        return;
+    }
     /* Three passes, so that the cache misses of each key (its bucket, then
      * its row) overlap with those of the other keys. */
     uint32_t row[256];
@@ -154,7 +208,7 @@ void dy_wtab_score(const dy_wtab *t, const uint64_t *keys, int nf, int32_t *scor
         __builtin_prefetch(dy_wtab_home(t, keys[f]));
     int nr = 0;
     for (int f = 0; f < nf && f < 256; f++) {
-        uint32_t v = dy_wtab_find(t, keys[f]);
+        uint32_t v = wtab_find(t, keys[f]);
         if (v == NO_ROW)
             continue;
         if (v & 0xff)
@@ -247,12 +301,15 @@ int dy_wtab_build(const dy_ap *m, double threshold, unsigned char **blob, size_t
     if (c.failed)
         goto done;
     /* rows in key order, so the table does not depend on training order */
-    qsort(c.rows.v, c.rows.n, sizeof *c.rows.v, cmp_key);
+    if (c.rows.n)
+        qsort(c.rows.v, c.rows.n, sizeof *c.rows.v, cmp_key);
     uint32_t classes = (uint32_t)m->n_classes, c_pad = (classes + 15) & ~15u;
-    uint32_t buckets = 64, ne = 0, nd = 0;
-    while ((size_t)buckets * DY_WTAB_BUCKET * 4 < c.rows.n * 5)  /* load at most 0.8 */
-        buckets *= 2;
-    for (size_t r = 0; r < c.rows.n; r++) {
+    int tiny = classes <= DY_WTAB_TINY_CLASSES;
+    uint32_t per = tiny ? DY_WTAB_TINY_SLOTS : DY_WTAB_BUCKET;
+    uint32_t ne = 0, nd = 0;
+    /* rows at most 0.85 of the slots: a bucket seldom overflows */
+    uint32_t buckets = (uint32_t)((c.rows.n * 20 + per * 17 - 1) / (per * 17)) + 1;
+    for (size_t r = 0; r < c.rows.n && !tiny; r++) {
         if (c.rows.v[r].n >= DENSE_MIN)
             nd++;
         else
@@ -271,7 +328,28 @@ int dy_wtab_build(const dy_ap *m, double threshold, unsigned char **blob, size_t
     uint32_t *ent = (uint32_t *)(void *)(out + ent_at);
     int16_t *dense = (int16_t *)(void *)(out + dense_at);
     uint32_t max_probe = 0, ie = 0, id = 0;
-    for (size_t r = 0; r < c.rows.n; r++) {
+    for (size_t r = 0; r < c.rows.n && tiny; r++) {
+        kept_row *kr = &c.rows.v[r];
+        uint32_t i = dy_wtab_home_index(buckets, kr->key), p = 0;
+        for (;; p++, i = i + 1 == buckets ? 0 : i + 1) {
+            uint32_t *b = bk + 16 * (size_t)i;
+            int k;
+            for (k = 0; k < DY_WTAB_TINY_SLOTS && b[k] != 0; k++)
+                ;
+            if (k < DY_WTAB_TINY_SLOTS) {
+                if (p > 0)
+                    bk[16 * (size_t)dy_wtab_home_index(buckets, kr->key) + TINY_OVERFLOW] = 1;
+                b[k] = dy_wtab_fp(kr->key);
+                int16_t *w = (int16_t *)(void *)(b + 6) + 4 * k;
+                for (uint32_t j = 0; j < kr->n; j++)
+                    w[c.cls.v[kr->start + j]] = quantise(c.w.v[kr->start + j], scale);
+                break;
+            }
+        }
+        if (p > max_probe)
+            max_probe = p;
+    }
+    for (size_t r = 0; r < c.rows.n && !tiny; r++) {
         kept_row *kr = &c.rows.v[r];
         uint32_t value;
         if (kr->n >= DENSE_MIN) {
@@ -285,15 +363,17 @@ int dy_wtab_build(const dy_ap *m, double threshold, unsigned char **blob, size_t
                 ent[ie++] = c.cls.v[kr->start + k] |
                             (uint32_t)(uint16_t)quantise(c.w.v[kr->start + k], scale) << 16;
         }
-        uint32_t i = (uint32_t)kr->key & (buckets - 1), p = 0;
-        for (;; p++, i = (i + 1) & (buckets - 1)) {
+        uint32_t i = dy_wtab_home_index(buckets, kr->key), p = 0;
+        for (;; p++, i = i + 1 == buckets ? 0 : i + 1) {
             uint32_t *b = bk + 16 * (size_t)i;
             int k;
             for (k = 0; k < DY_WTAB_BUCKET && b[k] != 0; k++)
                 ;
             if (k < DY_WTAB_BUCKET) {
+                if (p > 0)
+                    bk[16 * (size_t)dy_wtab_home_index(buckets, kr->key) + 8] |= OVERFLOW_BIT;
                 b[k] = dy_wtab_fp(kr->key);
-                b[8 + k] = value;
+                b[8 + k] |= value;
                 break;
             }
         }
@@ -311,6 +391,7 @@ int dy_wtab_build(const dy_ap *m, double threshold, unsigned char **blob, size_t
     wr32(out + 20, nd);
     wr32(out + 24, sb);
     wr32(out + 28, c_pad);
+    wr32(out + 32, (uint32_t)tiny);
     *blob = out;
     *len = size;
     out = NULL;
