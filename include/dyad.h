@@ -88,6 +88,15 @@ dyad_status dyad_coder_set_option(dyad_coder *coder, const char *line, dyad_erro
 /* Returns the coder to the dictionary's options. */
 void dyad_coder_reset_options(dyad_coder *coder);
 
+/* Syntax mode: code each sentence from its dependency tree, parsed with
+ * model (a dyad_model, declared below; it must outlive the coder); NULL
+ * returns to shallow coding from the words alone, TABARI's way. A sentence
+ * whose input gives a parse (PETRARCH XML) is coded from that one either
+ * way. docs/coding.md says what each mode does. */
+struct dyad_model;
+dyad_status dyad_coder_set_model(dyad_coder *coder, const struct dyad_model *model,
+                                 dyad_error *err);
+
 typedef struct dyad_story {
     const char *id;       /* story id; required */
     const char *source;   /* news source, or NULL */

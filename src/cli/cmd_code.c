@@ -263,7 +263,8 @@ static int code_file(run *r, const char *path)
 
 int cmd_code(int argc, char **argv)
 {
-    const char *dict_opt = NULL, *val;
+    const char *dict_opt = NULL, *model_opt = NULL, *val;
+    int syntax = 1;   /* the default mode: docs/coding.md, "Modes" */
     dy_out_format out = DY_OUT_TSV;
     int quad_phoenix = 0, with_text = 0, jobs = 0;
     run r;
@@ -281,6 +282,18 @@ int cmd_code(int argc, char **argv)
                 status = cli_usage("code", "missing value for", "--dict");
             else
                 dict_opt = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "missing value for", "--model");
+            else
+                model_opt = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--mode", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "missing value for", "--mode");
+            else if (!strcmp(val, "syntax") || !strcmp(val, "shallow"))
+                syntax = !strcmp(val, "syntax");
+            else
+                status = cli_usage("code", "--mode wants syntax or shallow, got", val);
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--in");
@@ -348,9 +361,18 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    dyad_model *model = NULL;
+    if (syntax && !(model = cli_load_model(model_opt))) {
+        dyad_dict_free(dict);
+        if (r.rejects)
+            fclose(r.rejects);
+        free(files);
+        return CLI_ERROR;
+    }
     if (jobs <= 0) jobs = cli_cores();
-    if (dy_pipeline_new(dict, jobs, &r.pipe, &err) != DYAD_OK) {
+    if (dy_pipeline_new(dict, model, jobs, &r.pipe, &err) != DYAD_OK) {
         cli_report(&err);
+        dyad_model_free(model);
         dyad_dict_free(dict);
         if (r.rejects)
             fclose(r.rejects);
@@ -388,6 +410,7 @@ int cmd_code(int argc, char **argv)
     dy_story_dedup_free(&r.dd);
     dy_daily_free(&r.daily);
     dy_pipeline_free(r.pipe);
+    dyad_model_free(model);
     dyad_dict_free(dict);
     free(files);
     if (!ok || r.failed)

@@ -66,7 +66,7 @@ static void print_syntax(const char *model_opt, const char *text, size_t len, FI
 int cmd_explain(int argc, char **argv)
 {
     const char *dict_opt = NULL, *model_opt = NULL, *val, *id = "explain", *last = NULL;
-    int date = 0, m, nwords = 0;
+    int date = 0, m, nwords = 0, syntax = 1;
     dy_strbuf text;
     dy_strbuf_init(&text);
     for (int i = 1; i < argc; i++) {
@@ -82,6 +82,12 @@ int cmd_explain(int argc, char **argv)
                 return cli_usage("explain", "missing value for", "--model");
             }
             model_opt = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--mode", &val)) != 0) {
+            if (m < 0 || (strcmp(val, "syntax") && strcmp(val, "shallow"))) {
+                dy_strbuf_free(&text);
+                return cli_usage("explain", "--mode wants syntax or shallow, got", m < 0 ? "" : val);
+            }
+            syntax = !strcmp(val, "syntax");
         } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
             if (m < 0 || !(date = cli_parse_date(val))) {
                 dy_strbuf_free(&text);
@@ -130,7 +136,14 @@ int cmd_explain(int argc, char **argv)
     story.date = date;
     story.text = text.s ? text.s : "";
     story.text_len = text.len;
+    dyad_model *model = syntax ? cli_load_model(model_opt) : NULL;
+    if (syntax && !model) {
+        dyad_dict_free(dict);
+        dy_strbuf_free(&text);
+        return CLI_ERROR;
+    }
     if (dyad_coder_new(dict, &coder, &err) != DYAD_OK ||
+        (model && dyad_coder_set_model(coder, model, &err) != DYAD_OK) ||
         dyad_explain(coder, &story, &out, &err) != DYAD_OK) {
         cli_report(&err);
         status = CLI_ERROR;
@@ -146,6 +159,7 @@ int cmd_explain(int argc, char **argv)
     }
     free(out);
     dyad_coder_free(coder);
+    dyad_model_free(model);
     dyad_dict_free(dict);
     dy_strbuf_free(&text);
     return status;

@@ -35,7 +35,8 @@ static const char general[] =
     "see docs/errors.md).\n";
 
 static const char code_help[] =
-    "usage: dyad code [--dict PROJECT_OR_DIR_OR_INI] [--in text|jsonl|tabari|lines|petrarch]\n"
+    "usage: dyad code [--dict PROJECT_OR_DIR_OR_INI] [--mode syntax|shallow] [--model FILE.dym]\n"
+    "                 [--in text|jsonl|tabari|lines|petrarch]\n"
     "                 [--out tsv|csv|jsonl|petrarch|tabari|gdelt] [--quad gdelt|phoenix]\n"
     "                 [--one-a-day] [--text] [--date YYYY-MM-DD] [-j N]\n"
     "                 [--on-error skip|stop] [--rejects FILE] [FILE...]\n"
@@ -46,6 +47,11 @@ static const char code_help[] =
     "                PETRARCH PETR_config.ini or a compiled .dyd file\n"
     "--date DATE     the date of stories that give none (YYYY-MM-DD or\n"
     "                YYYYMMDD): text input needs it, jsonl and lines use it\n"
+    "--mode syntax   (the default) TABARI's coder helped by dyad's own parse:\n"
+    "                a lead phrase before a comma no longer cancels the main\n"
+    "                clause (docs/coding.md, \"Modes\")\n"
+    "--mode shallow  TABARI's coder alone, from the words (faster)\n"
+    "--model FILE    the syntax model (default: $DYAD_MODEL, else built in)\n"
     "\n"
     "input formats (--in; else from the file name: .jsonl/.json -> jsonl,\n"
     ".text/.tabari/.records -> tabari, .xml -> petrarch, anything else -> text):\n"
@@ -130,7 +136,8 @@ static const char validate_help[] =
     "or an error (unreadable project or dictionary); 2 bad usage.\n";
 
 static const char explain_help[] =
-    "usage: dyad explain [--dict PROJECT_OR_DIR] [--model FILE.dym] [--date YYYY-MM-DD]\n"
+    "usage: dyad explain [--dict PROJECT_OR_DIR] [--mode syntax|shallow] [--model FILE.dym]\n"
+    "                    [--date YYYY-MM-DD]\n"
     "                    [TEXT...|FILE|-]\n"
     "\n"
     "Codes one story and prints what the coder saw: sentences, tokens,\n"

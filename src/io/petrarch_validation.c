@@ -102,7 +102,10 @@ static int is_excluded(dy_pv_file *f, xmlNode *n)
 {
     if (dy_xml_child(n, "Skip"))
         return 1;
-    if (f->only_valid && !dy_xml_attr_true(n, "valid"))
+    /* UniversalPetrarch's records say sentence="true" where PETRARCH's say
+     * valid="true" */
+    if (f->only_valid && !dy_xml_attr_true(n, "valid") &&
+        (dy_xml_attr(n, "valid", &f->tmp) || !dy_xml_attr_true(n, "sentence")))
         return 1;
     if (f->include.len && f->category.len) {
         dy_strbuf_clear(&f->tmp);
@@ -124,7 +127,8 @@ static int read_record(dy_pv_file *f, xmlNode *n, dy_pv_item *it, dyad_error *er
         return -1;
     }
     it->id = f->id.s;
-    if (!dy_xml_attr(n, "category", &f->category))
+    /* the category: PETRARCH's category=, UniversalPetrarch's source= */
+    if (!dy_xml_attr(n, "category", &f->category) && !dy_xml_attr(n, "source", &f->category))
         dy_strbuf_adds(&f->category, "");
     it->category = f->category.s;
     if (dy_xml_attr(n, "date", &f->tmp))
@@ -142,7 +146,7 @@ static int read_record(dy_pv_file *f, xmlNode *n, dy_pv_item *it, dyad_error *er
     dy_xml_text(text, &f->text);
     it->text = f->text.s;
     it->text_len = f->text.len;
-    dy_xml_text(dy_xml_child(n, "Parse"), &f->parse);
+    dy_xml_parse_text(dy_xml_child(n, "Parse"), &f->parse);
     it->parse = f->parse.len ? f->parse.s : NULL;
     it->parse_len = f->parse.len;
     it->excluded = is_excluded(f, n);

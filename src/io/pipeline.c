@@ -69,13 +69,16 @@ dyad_status dy_pipeline_new_work(const dy_work *work, int threads, dy_pipeline *
                                  dyad_error *err)
 {
     *out = NULL;
-    if (!work || !work->run)
+    if (!work || !work->run) {
+        if (work && work->free_ctx) work->free_ctx(work->ctx);
         return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no work");
+    }
     if (threads < 1 || work->sequential) threads = 1;
     dy_pipeline *p = calloc(1, sizeof *p);
     if (p) p->states = calloc((size_t)threads, sizeof *p->states);
     if (!p || !p->states) {
         free(p);
+        if (work->free_ctx) work->free_ctx(work->ctx);
         return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
     }
     p->work = *work;
@@ -96,6 +99,7 @@ void dy_pipeline_free(dy_pipeline *p)
     if (!p) return;
     for (int i = 0; i < p->threads; ++i)
         if (p->work.close) p->work.close(p->states[i]);
+    if (p->work.free_ctx) p->work.free_ctx(p->work.ctx);
     free(p->states);
     free(p);
 }

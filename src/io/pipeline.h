@@ -20,6 +20,7 @@ typedef struct dy_work {
     dyad_status (*run)(void *state, const dyad_story *story, dy_arena *keep, const void **out,
                        dyad_error *err);
     int sequential;            /* stories depend on each other: one thread */
+    void (*free_ctx)(void *ctx);   /* called on ctx by dy_pipeline_free, or NULL */
 } dy_work;
 
 /* Called on the caller's thread once per input item, in input order.
@@ -37,10 +38,11 @@ typedef struct dy_pipeline dy_pipeline;
  * work is copied. */
 dyad_status dy_pipeline_new_work(const dy_work *work, int threads, dy_pipeline **out,
                                  dyad_error *err);
-/* Coding with dict: results are dyad_result. A dictionary with FORWARD:
- * (pronouns forwarded from one record to the next) codes on one thread. */
-dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
-                            dyad_error *err);
+/* Coding with dict (and, for syntax mode, model; NULL: shallow): results
+ * are dyad_result. A dictionary with FORWARD: (pronouns forwarded from one
+ * record to the next) codes on one thread. */
+dyad_status dy_pipeline_new(const dyad_dict *dict, const dyad_model *model, int threads,
+                            dy_pipeline **out, dyad_error *err);
 void dy_pipeline_free(dy_pipeline *p);
 
 /* During a sink call: the reader's fields about the item handed out (line,

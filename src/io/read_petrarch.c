@@ -190,7 +190,7 @@ static int take_sentence(dy_reader *r, xmlNode *n, long line, sent *s, dyad_erro
     dy_xml_text(text, &s->text);
     if (!dy_xml_attr(n, "source", &s->source))
         dy_strbuf_clear(&s->source);
-    dy_xml_text(dy_xml_child(n, "Parse"), &s->parse);
+    dy_xml_parse_text(dy_xml_child(n, "Parse"), &s->parse);
     if (s->id.failed || s->text.failed || s->parse.failed || s->source.failed) {
         dy_error_set(err, DYAD_ERR_NOMEM, r->name, s->line, "out of memory");
         return -2;

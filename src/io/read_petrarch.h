@@ -19,6 +19,9 @@ xmlNode *dy_xml_child(const xmlNode *n, const char *name);
 /* The text inside n, trimmed, with tabs, newlines and carriage returns as
  * blanks (so byte offsets stay put and TSV output stays one line). */
 void dy_xml_text(const xmlNode *n, dy_strbuf *out);
+/* The text of a <Parse>: as dy_xml_text for a Treebank bracketing; CoNLL-U
+ * rows (UniversalPetrarch) keep their tabs and line ends, trimmed. */
+void dy_xml_parse_text(const xmlNode *n, dy_strbuf *out);
 
 /* Length of a sentence id's story part: everything before the last '_'
  * ("AFP0808_3" -> 7), or the whole id when it has none. */

@@ -69,6 +69,38 @@ static void gather_text(const xmlNode *top, dy_strbuf *out)
     }
 }
 
+/* Does s[0, len) start like CoNLL-U rows ("1<TAB>")? Their tabs and line
+ * ends are their structure, so a <Parse> of rows keeps them. */
+static int conllu_rows(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && blank(s[i]))
+        i++;
+    size_t d = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > d && i < len && s[i] == '\t';
+}
+
+void dy_xml_parse_text(const xmlNode *n, dy_strbuf *out)
+{
+    dy_strbuf_clear(out);
+    if (n)
+        gather_text(n, out);
+    if (!out->s || !conllu_rows(out->s, out->len)) {
+        dy_xml_text(n, out);
+        return;
+    }
+    size_t len = out->len, lead = 0;
+    while (len && blank(out->s[len - 1]))
+        len--;
+    while (lead < len && blank(out->s[lead]))
+        lead++;
+    memmove(out->s, out->s + lead, len - lead);
+    out->len = len - lead;
+    out->s[out->len] = '\0';
+}
+
 void dy_xml_text(const xmlNode *n, dy_strbuf *out)
 {
     dy_strbuf_clear(out);

@@ -51,6 +51,11 @@ static int copy_result(dy_arena *a, dyad_result *dst, const dyad_result *src)
     return 0;
 }
 
+typedef struct code_ctx {
+    const dyad_dict *dict;
+    const dyad_model *model;    /* syntax mode; NULL: shallow */
+} code_ctx;
+
 typedef struct code_state {
     dyad_coder *coder;
     dyad_result res;     /* the result handed out when nothing is copied */
@@ -58,10 +63,13 @@ typedef struct code_state {
 
 static dyad_status code_open(void *ctx, void **state, dyad_error *err)
 {
+    const code_ctx *cc = ctx;
     code_state *s = calloc(1, sizeof *s);
     if (!s) return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
-    dyad_status st = dyad_coder_new(ctx, &s->coder, err);
+    dyad_status st = dyad_coder_new(cc->dict, &s->coder, err);
+    if (st == DYAD_OK && cc->model) st = dyad_coder_set_model(s->coder, cc->model, err);
     if (st != DYAD_OK) {
+        dyad_coder_free(s->coder);
         free(s);
         return st;
     }
@@ -94,11 +102,15 @@ static dyad_status code_run(void *state, const dyad_story *story, dy_arena *keep
     return DYAD_OK;
 }
 
-dyad_status dy_pipeline_new(const dyad_dict *dict, int threads, dy_pipeline **out,
-                            dyad_error *err)
+dyad_status dy_pipeline_new(const dyad_dict *dict, const dyad_model *model, int threads,
+                            dy_pipeline **out, dyad_error *err)
 {
     *out = NULL;
     if (!dict) return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no dictionary");
-    dy_work w = {(void *)dict, code_open, code_close, code_run, dict->options.forward != 0};
+    code_ctx *cc = malloc(sizeof *cc);
+    if (!cc) return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
+    cc->dict = dict;
+    cc->model = model;
+    dy_work w = {cc, code_open, code_close, code_run, dict->options.forward != 0, free};
     return dy_pipeline_new_work(&w, threads, out, err);
 }

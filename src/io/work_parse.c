@@ -200,6 +200,6 @@ static dyad_status parse_run(void *state, const dyad_story *story, dy_arena *kee
 
 dy_work dy_work_parse(dy_parse_ctx *ctx)
 {
-    dy_work w = {ctx, parse_open, parse_close, parse_run, 0};
+    dy_work w = {ctx, parse_open, parse_close, parse_run, 0, NULL};
     return w;
 }

@@ -5,6 +5,10 @@
 static void mark(dy_sentence *s, int from, int to)
 {
     if (from < 0 || to < from) return;
+    /* in syntax mode the parse knows the main verb: a run holding it is the
+     * sentence itself ("On Monday, Russian troops attacked ...") */
+    for (int k = from; k <= to && k < s->n; ++k)
+        if (s->w[k].tok->flags & DY_TOK_MAIN) return;
     s->w[from].sub_end = to;
     ++s->n_subord;
 }

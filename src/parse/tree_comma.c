@@ -1,6 +1,7 @@
 /* tree_comma.c — PETRARCH's elimination of comma-delimited clauses in tree mode:
  * initial, terminal, then intermediate runs within the comma_* limits are nulled. */
 #include <ctype.h>
+#include <string.h>
 
 #include "parse/parse.h"
 #include "parse/tree.h"
@@ -25,9 +26,27 @@ static int count_words(const dy_sentence *s, int a, int b)
     return k;
 }
 
+/* Does the run hold the head of the main clause? A tree made from a
+ * dependency parse marks it (-HEAD on its tag, parse/ud_bracket.c): that
+ * run is the sentence itself, not a comma clause ("On Monday, Russian
+ * troops attacked ..."). */
+static int holds_head(const dy_sentence *s, int from, int to)
+{
+    const dy_tree *t = s->tree;
+    for (int i = from; i <= to && i < s->n; ++i) {
+        int n = dy_tree_tok(t, i);
+        if (n < 0) continue;
+        const dy_tnode *nd = &t->nodes[n];
+        if (nd->label_len >= 5 && memcmp(nd->label + nd->label_len - 5, "-HEAD", 5) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void mark(dy_sentence *s, int from, int to)
 {
     if (from < 0 || to < from || s->w[from].sub_end >= to) return;
+    if (holds_head(s, from, to)) return;
     s->w[from].sub_end = to;
     ++s->n_subord;
 }

@@ -18,6 +18,7 @@
 #include "event/assemble.h"
 #include "event/enrich.h"
 #include "parse/parse.h"
+#include "parse/ud_bracket.h"
 
 #define MAX_FINAL 256
 
@@ -71,6 +72,8 @@ dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *
 void dyad_coder_free(dyad_coder *c)
 {
     if (!c) return;
+    dyad_parser_free(c->parser);
+    dy_strbuf_free(&c->brackets);
     dy_arena_free(&c->scratch);
     dy_arena_free(&c->result);
     free(c->events);
@@ -91,6 +94,98 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *line, dyad_error *e
 void dyad_coder_reset_options(dyad_coder *c)
 {
     if (c) c->opt = c->dict->options;
+}
+
+dyad_status dyad_coder_set_model(dyad_coder *c, const dyad_model *model, dyad_error *err)
+{
+    if (!c) return dy_error_set(err, DYAD_ERR_ARG, "coder", 0, "no coder");
+    dyad_parser_free(c->parser);
+    c->parser = NULL;
+    return model ? dyad_parser_new(model, &c->parser, err) : DYAD_OK;
+}
+
+/* Syntax mode: dyad's own parse of the sentence marks the words of its main
+ * verb (the root, and the verbs of its auxiliaries) among the tokens, so
+ * that TABARI's comma rule, which takes a short run after a comma for a
+ * subordinate clause, never cuts the main clause off. The rest of the
+ * coding stays TABARI's (docs/coding.md, "Syntax mode"). */
+static int mark_main(dyad_coder *c, const dyad_story *st, dyad_span span, dy_tokens *toks)
+{
+    dyad_parse_result r;
+    dyad_error e;
+    if (dyad_parse_text(c->parser, st->text + span.start, span.end - span.start, 1, &r, &e) !=
+            DYAD_OK || r.n_sentences != 1)
+        return 0;
+    const dyad_parsed *p = &r.sentences[0];
+    int marked = 0;
+    for (size_t i = 0; i < p->n_words; i++) {
+        if (p->words[i].head != 0) continue;
+        size_t a = span.start + p->words[i].span.start, b = span.start + p->words[i].span.end;
+        for (size_t k = 0; k < toks->n; k++)
+            if (toks->v[k].start < b && toks->v[k].end > a) {
+                toks->v[k].flags |= DY_TOK_MAIN;
+                marked = 1;
+            }
+    }
+    return marked;
+}
+
+/* Did the comma rule mark a run holding a verb (cancelled, or to be nulled
+ * after the attribution check)? */
+static int cut_off_verb(const dy_sentence *s)
+{
+    for (int h = 0; h < s->n; ++h) {
+        int t = s->w[h].sub_end;
+        if (t < 0) continue;
+        for (int k = h; k <= t && k < s->n; ++k) {
+            int r = s->w[k].head_of;
+            if (r >= 0 && s->roots[r].wtype == DY_W_VERB) return 1;
+        }
+        h = t;
+    }
+    return 0;
+}
+
+/* The sentence's tree as a Treebank bracketing in c->brackets: from the
+ * input's CoNLL-U rows, or (syntax mode, no parse given) from dyad's own
+ * parse of the sentence. NULL when there is none or it is not one tree
+ * (c->tree_why says why); the sentence is then coded from its words. */
+static const dy_presplit_parse *ud_tree(dyad_coder *c, const dyad_story *st, dyad_span span,
+                                        const dy_presplit_parse *pp, dy_presplit_parse *own)
+{
+    const dyad_word *w = NULL;
+    size_t n = 0;
+    if (pp && pp->parse) {
+        size_t lines = 1;
+        for (size_t i = 0; i < pp->len; i++) lines += pp->parse[i] == '\n';
+        dyad_word *rows = dy_arena_alloc(&c->scratch, lines * sizeof *rows);
+        if (!rows || dy_ud_read_rows(&c->scratch, pp->parse, pp->len, rows, lines, &n) != 0) {
+            snprintf(c->tree_why, sizeof c->tree_why, "parse not used: bad CoNLL-U rows");
+            return NULL;
+        }
+        w = rows;
+    } else {
+        dyad_parse_result r;
+        dyad_error e;
+        dy_error_clear(&e);
+        snprintf(e.message, sizeof e.message, "empty sentence");
+        if (dyad_parse_text(c->parser, st->text + span.start, span.end - span.start, 1, &r, &e) !=
+                DYAD_OK || r.n_sentences != 1) {
+            snprintf(c->tree_why, sizeof c->tree_why, "no syntax: %.150s",
+                     r.n_sentences > 1 ? "sentence over the parser's word limit" : e.message);
+            return NULL;
+        }
+        w = r.sentences[0].words;
+        n = r.sentences[0].n_words;
+    }
+    dy_strbuf_clear(&c->brackets);
+    if (dy_ud_brackets(&c->brackets, w, n) != 0 || c->brackets.failed) {
+        snprintf(c->tree_why, sizeof c->tree_why, "tree not used: its words cross");
+        return NULL;
+    }
+    own->parse = c->brackets.s;
+    own->len = c->brackets.len;
+    return own;
 }
 
 static dyad_span word_span(const dy_sentence *s, int from, int to)
@@ -234,10 +329,20 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     if (rc != DYAD_OK) return rc;
     dy_sentence *s = &c->sent;
     c->tree_why[0] = '\0';
+    dy_presplit_parse own;
+    if (pp && pp->parse && dy_ud_is_rows(pp->parse, pp->len))
+        pp = ud_tree(c, st, span, pp, &own);
     const dy_tree *tree = pp && pp->parse ? load_tree(c, st, span, pp, &toks) : NULL;
     rc = dy_parse_tree(s, &c->scratch, c->dict, &c->opt, &toks, st->date,
                        c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, tree, err);
     if (rc != DYAD_OK) return rc;
+    /* syntax mode: only a sentence whose comma rule cut off a verb needs its
+     * parse (most do not), and is parsed again with its main verb marked */
+    if (c->parser && !tree && s->n_subord > 0 && cut_off_verb(s) && mark_main(c, st, span, &toks)) {
+        rc = dy_parse_tree(s, &c->scratch, c->dict, &c->opt, &toks, st->date,
+                           c->fwd_use && c->fwd_valid ? &c->fwd : NULL, &c->lexcache, NULL, err);
+        if (rc != DYAD_OK) return rc;
+    }
     if (truncated) s->truncated = 1;
     s->synset_lens = c->synset_lens;
 

@@ -32,6 +32,8 @@ struct dyad_coder {
     int story_discard;          /* a whole-story discard phrase was met (code/discards.c) */
     char why[256];
     dy_tree tree;               /* the sentence's Treebank parse (scratch arena) */
+    dyad_parser *parser;        /* syntax mode: dyad's own parser (dyad_coder_set_model) */
+    dy_strbuf brackets;         /* a UD tree as a bracketing, for the sentence coded */
     char tree_why[192];         /* why a given parse was not used */
     /* FORWARD: what the last sentence coded hands to the next one */
     dy_forward fwd;

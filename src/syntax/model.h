@@ -36,7 +36,8 @@ enum dy_model_section {
 #define DY_MODEL_NAMES 250   /* at most this many tags or relations */
 
 struct dyad_model {
-    unsigned char *mem;            /* the file's bytes (owned; huge-page backed) */
+    const unsigned char *mem;      /* the file's bytes: a huge-page copy we own,
+                                    * or the built-in model in place (map_len 0) */
     size_t mem_len, map_len;
     const char *meta;              /* NUL-terminated */
     int n_xpos, n_labels, root_label, punct_label;

@@ -15,7 +15,9 @@ enum dy_token_flag {
     DY_TOK_COMMA       = 1 << 2,  /* "," (also from ';') */
     DY_TOK_QUOTE       = 1 << 3,  /* a double quote of any kind */
     DY_TOK_PUNCT       = 1 << 4,  /* other stand-alone punctuation: ( ) : */
-    DY_TOK_ALLCAPS     = 1 << 5   /* every letter upper case in the original */
+    DY_TOK_ALLCAPS     = 1 << 5,  /* every letter upper case in the original */
+    DY_TOK_MAIN        = 1 << 6   /* syntax mode: a word of the main clause's head
+                                   * (its verb), which no comma clause may cut off */
 };
 
 typedef struct dy_token {

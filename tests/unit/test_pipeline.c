@@ -52,7 +52,7 @@ static void run(const dyad_dict *d, int threads, long stop_at, seen *v, dyad_sta
 {
     dy_pipeline *p = NULL;
     dyad_error err = {0};
-    cr_assert_eq(dy_pipeline_new(d, threads, &p, &err), DYAD_OK);
+    cr_assert_eq(dy_pipeline_new(d, NULL, threads, &p, &err), DYAD_OK);
     FILE *f = stories();
     dy_reader rd;
     dy_reader_init(&rd, f, "many.jsonl", DY_IN_JSONL, 0);

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one example sentence per line; line k+1 of the tsv is line k of ex.txt
 awk -F'\t' 'NR > 1 { print $8 }' "$TSV" >"$tmp/ex.txt"
-(cd "$tmp" && env -u DYAD_DICT "$DYAD" code --in lines --date 2026-01-01 ex.txt) \
+(cd "$tmp" && env -u DYAD_DICT "$DYAD" code ${MODE:+--mode "$MODE"} --in lines --date 2026-01-01 ex.txt) \
     >"$tmp/out.tsv" 2>"$tmp/err" || { cat "$tmp/err"; echo "dyad code failed"; exit 1; }
 # codes produced per line: "k code"
 awk -F'\t' 'NR > 1 { split($1, a, ":"); print a[2], $6 }' "$tmp/out.tsv" >"$tmp/codes"

@@ -1,6 +1,7 @@
 # petrarch_floor.sh — the PETRARCH unit-test suite: `dyad validate` on
 # PETR.UnitTest.records.xml, with its Treebank parses and without (--no-parse),
-# must pass at least the petrarch-parsed / petrarch-text floors of floors.txt.
+# and on UniversalPetrarch's copy with UD parses, must pass at least the
+# petrarch-parsed / petrarch-text / upetrarch-ud floors of floors.txt.
 DYAD=${DYAD:-build/dyad}
 SHARED=${SHARED:-../shared}
 XML="$SHARED/validation/petrarch1/PETR.UnitTest.records.xml"
@@ -8,13 +9,17 @@ if [ ! -f "$XML" ]; then
     echo "skipped: $XML not found (the reference material is absent)"
     exit 0
 fi
+UD="$SHARED/validation/universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
 status=0
-for kind in petrarch-parsed petrarch-text; do
+for kind in petrarch-parsed petrarch-text upetrarch-ud; do
     floor=$(awk -v k="$kind" '$1 == k { print $2 }' tests/validation/floors.txt)
     [ -n "$floor" ] || { echo "no $kind line in tests/validation/floors.txt"; status=1; continue; }
     flag=
     [ "$kind" = petrarch-text ] && flag=--no-parse
-    out=$("$DYAD" validate $flag "$XML" 2>&1)
+    file=$XML
+    [ "$kind" = upetrarch-ud ] && file=$UD
+    [ -f "$file" ] || { echo "skipped: $file not found"; continue; }
+    out=$("$DYAD" validate $flag "$file" 2>&1)
     last=$(printf '%s\n' "$out" | tail -1)
     passed=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p')
     if [ -z "$passed" ]; then

@@ -22,7 +22,7 @@ awk '{
     }
     printf "%d\t%s\t%s\n", NR, ev, codes
 }' "$GSR" >"$tmp/gold"
-(cd "$tmp" && env -u DYAD_DICT "$DYAD" code --in lines --out jsonl --date 2026-01-01 ex.txt) \
+(cd "$tmp" && env -u DYAD_DICT "$DYAD" code ${MODE:+--mode "$MODE"} --in lines --out jsonl --date 2026-01-01 ex.txt) \
     >"$tmp/out.jsonl" 2>"$tmp/err" || { cat "$tmp/err"; echo "dyad code failed"; exit 1; }
 if [ -s "$tmp/out.jsonl" ] && ! grep -q '"plover_type"' "$tmp/out.jsonl"; then
     echo "skipped: dyad's jsonl output has no plover_type (the CAMEO-to-PLOVER mapping is absent)"
