@@ -444,9 +444,17 @@ static dyad_status read_line(pv_ctx *c, const char *s, size_t n, int *in_comment
         dyad_status st = close_synset(c);
         return st != DYAD_OK ? st : block_header(c, s, n);
     }
-    const char *hash = memchr(s, '#', n);   /* comments: '#' anywhere, as PETRARCH */
-    if (hash)
-        n = (size_t)(hash - s);
+    /* comments: '#' anywhere, as PETRARCH, but inside a code's brackets:
+     * "[###]" is the discard code, as in TABARI's files */
+    int in_bracket = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '[') in_bracket = 1;
+        else if (s[i] == ']') in_bracket = 0;
+        else if (s[i] == '#' && !in_bracket) {
+            n = i;
+            break;
+        }
+    }
     const char *semi = memchr(s, ';', n);
     if (semi)
         n = (size_t)(semi - s);

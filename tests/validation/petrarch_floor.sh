@@ -9,7 +9,25 @@ if [ ! -f "$XML" ]; then
     echo "skipped: $XML not found (the reference material is absent)"
     exit 0
 fi
-UD="$SHARED/validation/universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
+UP="$SHARED/validation/universalpetrarch"
+UD="$UP/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
+# UniversalPetrarch codes its records with the PETRARCH-2 verb file beside
+# them (PETR.Validate.verbs.2.0.txt), which its <Environment> does not name
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+UPDIR=$(cd "$UP" 2>/dev/null && pwd)
+cat >"$tmp/up.ini" <<END
+[Dictionaries]
+dictionary_path  = $UPDIR
+verbfile_name    = PETR.Validate.verbs.2.0.txt
+actorfile_list   = PETR.Validate.actors.txt
+agentfile_name   = PETR.Validate.agents.txt
+discardfile_name = PETR.Validate.discards.txt
+
+[Options]
+new_actor_length = 0
+require_dyad = True
+END
 status=0
 for kind in petrarch-parsed petrarch-text upetrarch-ud; do
     floor=$(awk -v k="$kind" '$1 == k { print $2 }' tests/validation/floors.txt)
@@ -17,7 +35,7 @@ for kind in petrarch-parsed petrarch-text upetrarch-ud; do
     flag=
     [ "$kind" = petrarch-text ] && flag=--no-parse
     file=$XML
-    [ "$kind" = upetrarch-ud ] && file=$UD
+    [ "$kind" = upetrarch-ud ] && { file=$UD; flag="--dict $tmp/up.ini"; }
     [ -f "$file" ] || { echo "skipped: $file not found"; continue; }
     out=$("$DYAD" validate $flag "$file" 2>&1)
     last=$(printf '%s\n' "$out" | tail -1)
