@@ -34,10 +34,13 @@ static void print_subtree(const dyad_word *w, size_t n, size_t k, int depth, FIL
             print_subtree(w, n, i, depth + 1, out);
 }
 
-/* The trees of the text, or why there are none. */
-static void print_syntax(const char *model_opt, const char *text, size_t len, FILE *out)
+/* The trees of the text with model m (loaded here from model_opt when the
+ * coder had none), or why there are none. */
+static void print_syntax(const dyad_model *given, const char *model_opt, const char *text,
+                         size_t len, FILE *out)
 {
-    dyad_model *m = cli_load_model(model_opt);
+    dyad_model *own = given ? NULL : cli_load_model(model_opt);
+    const dyad_model *m = given ? given : own;
     if (!m) {
         fprintf(out, "syntax: no model (see the message above)\n");
         return;
@@ -60,7 +63,7 @@ static void print_syntax(const char *model_opt, const char *text, size_t len, FI
         }
     }
     dyad_parser_free(p);
-    dyad_model_free(m);
+    dyad_model_free(own);
 }
 
 int cmd_explain(int argc, char **argv)
@@ -151,7 +154,7 @@ int cmd_explain(int argc, char **argv)
         fputs(out, stdout);
         if (out[0] && out[strlen(out) - 1] != '\n')
             fputc('\n', stdout);
-        print_syntax(model_opt, story.text, story.text_len, stdout);
+        print_syntax(model, model_opt, story.text, story.text_len, stdout);
         if (fflush(stdout) != 0) {
             cli_errorf("stdout: write error");
             status = CLI_ERROR;

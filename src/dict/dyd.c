@@ -11,6 +11,7 @@
 
 #include "base/checksum.h"
 #include "base/error.h"
+#include "base/file.h"
 #include "base/hugemem.h"
 #include "dict/build.h"
 #include "dict/dyd.h"
@@ -365,24 +366,9 @@ dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *
     size_t len;
     dyad_status st = dy_dyd_build(dict, &blob, &len, err);
     if (st != DYAD_OK) return st;
-    /* written beside the target and renamed, so a reader never sees half a file */
-    size_t pn = strlen(path);
-    char *tmp = malloc(pn + 8);
-    if (!tmp) {
-        free(blob);
-        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
-    }
-    memcpy(tmp, path, pn);
-    memcpy(tmp + pn, ".tmp", 5);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(blob, 1, len, f) == len;
-    if (f && fclose(f) != 0) ok = 0;
-    if (ok && rename(tmp, path) != 0) ok = 0;
-    if (!ok) {
-        remove(tmp);
-        st = dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot write the compiled dictionary");
-    }
-    free(tmp);
+    /* a fresh temporary beside the target, renamed over it: a reader never
+     * sees half a file, and no planted symlink is followed (base/safe_write.c) */
+    st = dy_write_file_atomic(path, blob, len, err);
     free(blob);
     return st;
 }
