@@ -247,7 +247,7 @@ deps:
 
 # ----------------------------------------------------------------- check
 # Unit tests, CLI tests and the validation floor; the last line of output is
-# "N passed, N failed".
+# "N passed, N failed, N skipped".
 .PHONY: check
 # A test that does not build is counted as failed by tests/run.sh, so the
 # build keeps going (-k) and the summary still comes last.

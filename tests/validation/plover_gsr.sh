@@ -6,7 +6,7 @@ SHARED=${SHARED:-../shared}
 GSR="$SHARED/validation/plover-gsr.jsonl"
 if [ ! -f "$GSR" ]; then
     echo "skipped: $GSR not found (the reference material is absent)"
-    exit 0
+    exit 77
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
