@@ -76,6 +76,13 @@ dyad_dict *cli_load_dict(const char *opt)
         cli_report(&err);
         return NULL;
     }
+    /* a dictionary that can code nothing is loaded, but not silently */
+    dyad_dict_stats ds;
+    dyad_dict_get_stats(dict, &ds);
+    if (ds.actors == 0)
+        fprintf(stderr, "dyad: warning: %s: no actors: no event can be coded\n", path);
+    if (ds.verbs == 0 && ds.patterns == 0)
+        fprintf(stderr, "dyad: warning: %s: no verbs: no event can be coded\n", path);
     return dict;
 }
 
