@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/cancel.h"
 #include "base/error.h"
 
 dyad_status dy_read_file(const char *path, char **out, size_t *len, dyad_error *err)
@@ -71,13 +72,36 @@ int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, si
     return 1;
 }
 
-long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops)
+/* Waits until fd has something (data, the end, an error) or cancel is
+ * requested; 0, or DY_READ_CANCELLED. */
+static long wait_readable(int fd, const dy_cancel *cancel)
 {
+    struct pollfd pfd[2] = {{.fd = fd, .events = POLLIN}, {.fd = cancel->wake_fd, .events = POLLIN}};
+    for (;;) {
+        if (dy_cancel_requested(cancel))
+            return DY_READ_CANCELLED;
+        int n = poll(pfd, 2, -1);
+        if (n > 0 && pfd[1].revents)
+            return DY_READ_CANCELLED;
+        if (n > 0 || (n < 0 && errno != EINTR))
+            return 0;   /* a poll error: let the read report it */
+    }
+}
+
+long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops,
+                  const dy_cancel *cancel)
+{
+    if (dy_cancel_requested(cancel))
+        return DY_READ_CANCELLED;
     if (fd >= 0) {
+        if (cancel && cancel->wake_fd >= 0 && wait_readable(fd, cancel) != 0)
+            return DY_READ_CANCELLED;
         ssize_t n;
         do
             n = read(fd, dst, room);
-        while (n < 0 && errno == EINTR);
+        while (n < 0 && errno == EINTR && !dy_cancel_requested(cancel));
+        if (n < 0 && errno == EINTR)
+            return DY_READ_CANCELLED;
         return (long)n;
     }
     size_t n = 0;

@@ -18,8 +18,13 @@ int dy_next_line(const char *buf, size_t len, size_t *pos, const char **line, si
 /* Appends to dst what a stream has now, up to room bytes: one read(2) on fd
  * when fd >= 0 (it returns what has arrived), else getc on f up to and
  * including the first byte of `stops`, so that a live source is never
- * waited on. The count, 0 at the end, -1 on a read error. */
-long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops);
+ * waited on. The count, 0 at the end, -1 on a read error, and
+ * DY_READ_CANCELLED once cancel (may be NULL) is requested: a read waiting
+ * on a live feed wakes for it. */
+#define DY_READ_CANCELLED (-2)
+struct dy_cancel;
+long dy_read_some(int fd, FILE *f, char *dst, size_t room, const char *stops,
+                  const struct dy_cancel *cancel);
 
 /* Would a read(2) on fd return at once (data, the end, or an error), rather
  * than wait for input that has not arrived? Asked with a zero-timeout poll. */

@@ -83,4 +83,15 @@ int cmd_dict(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 
+/* SIGINT and SIGTERM (cli/interrupt.c): from begin to end, the first one
+ * requests a stop (give the request to the reader, dy_reader_set_cancel),
+ * a second one kills. end restores the handlers and returns the signal
+ * that came (0: none); cli_interrupted tells it during the run. An
+ * interrupted command exits with 128 + the signal's number, as a shell
+ * reports a process the signal killed. */
+struct dy_cancel;
+const struct dy_cancel *cli_interrupt_begin(void);
+int cli_interrupt_end(void);
+int cli_interrupted(void);
+
 #endif

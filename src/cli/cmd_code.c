@@ -2,6 +2,7 @@
  * folds duplicates and writes events in the chosen format; skipped stories
  * are reported (and kept with --rejects); a summary line goes to stderr. */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,6 +29,7 @@ typedef struct run {
     const char *rejects_name;
     dy_idset ids;         /* story ids seen, for duplicates */
     dy_reader *rd;        /* the input being read */
+    const struct dy_cancel *cancel; /* SIGINT/SIGTERM (cli_interrupt_begin) */
     dy_story_dedup dd;    /* identical events of one story */
     int one_a_day;        /* --one-a-day: group across the input, write at the end */
     dy_daily daily;
@@ -221,12 +223,24 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
     return write_story(r, story, res) ? 0 : 1;
 }
 
+/* The input has nothing more yet: what was written goes out now, so that a
+ * live feed's events appear as its stories arrive, not at the end. */
+static void on_idle(void *ctx)
+{
+    run *r = ctx;
+    if (!r->one_a_day)
+        fflush(r->out.f);   /* an error stays in ferror, reported at the end */
+    if (r->rejects)
+        fflush(r->rejects);
+}
+
 /* Codes every story of one input; returns 0 on a fatal error. */
 static int code_stream(run *r, FILE *f, const char *name, dy_in_format fmt)
 {
     dy_reader rd;
     dyad_error err = {0};
     dy_reader_init(&rd, f, name, fmt, r->date);
+    dy_reader_set_cancel(&rd, r->cancel);
     r->rd = &rd;
     dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
     if (st == DYAD_ERR_NOMEM) cli_report(&err);
@@ -391,8 +405,10 @@ int cmd_code(int argc, char **argv)
     r.out.opt.tabari_id = with_text;
     dy_story_dedup_init(&r.dd);
     dy_daily_init(&r.daily);
+    dy_pipeline_on_idle(r.pipe, on_idle);
+    r.cancel = cli_interrupt_begin();
     int ok = 1;
-    for (int i = 0; i < nfiles && ok; i++)
+    for (int i = 0; i < nfiles && ok && !cli_interrupted(); i++)
         ok = code_file(&r, files[i]);
     if (ok && r.one_a_day)
         ok = write_daily(&r);
@@ -408,6 +424,10 @@ int cmd_code(int argc, char **argv)
         cli_errorf("%s: write error: %s", r.rejects_name, strerror(errno));
         ok = 0;
     }
+    int sig = cli_interrupt_end();
+    if (sig)
+        cli_errorf("interrupted by %s: the stories read before it were coded and written; "
+                   "the rest of the input was not read", sig == SIGINT ? "SIGINT" : "SIGTERM");
     cli_tally_print(&r.t, r.out.events, stderr);
     dy_idset_free(&r.ids);
     dy_writer_free(&r.out);
@@ -417,6 +437,8 @@ int cmd_code(int argc, char **argv)
     dyad_model_free(model);
     dyad_dict_free(dict);
     free(files);
+    if (sig)
+        return 128 + sig;
     if (!ok || r.failed)
         return CLI_ERROR;
     return cli_tally_skipped(&r.t) ? CLI_SKIPPED : CLI_OK;

@@ -72,7 +72,14 @@ static long fill(dy_linereader *lr)
 {
     /* a stream without a descriptor (fmemopen and the like) stops at a
      * line end, so that a live source is never waited on */
-    return dy_read_some(lr->fd, lr->f, lr->data + lr->end, lr->cap - 1 - lr->end, "\n\r");
+    long n = dy_read_some(lr->fd, lr->f, lr->data + lr->end, lr->cap - 1 - lr->end, "\n\r",
+                          lr->cancel);
+    if (n == DY_READ_CANCELLED) {   /* the end, without the line not yet ended */
+        lr->cancelled = lr->eof = 1;
+        lr->pos = lr->end;
+        return 0;
+    }
+    return n;
 }
 
 /* Makes room to read into: drops what was handed out, slides a partial line
@@ -113,6 +120,8 @@ static int read_more(dy_linereader *lr, dyad_error *err)
     }
     errno = 0;
     long n = fill(lr);
+    if (lr->cancelled)
+        return 0;
     if (n < 0) {
         dy_error_set(err, DYAD_ERR_IO, lr->name, lr->lineno + 1, "read error: %s",
                      strerror(errno ? errno : EIO));

@@ -25,6 +25,8 @@ typedef struct dy_linereader {
     int eof;
     unsigned long long offset;   /* bytes read from the stream so far */
     int cr_last;        /* the last line ended in a CR with nothing after it yet */
+    const struct dy_cancel *cancel;   /* a stop request (NULL: none), see base/cancel.h */
+    int cancelled;      /* reading stopped for it: the end, a partial line dropped */
 } dy_linereader;
 
 /* Reads f's descriptor directly (stdio only when f has none), so f must not
@@ -38,7 +40,9 @@ void dy_linereader_free(dy_linereader *lr);
  * waits for more input. Returns 1 on a line, 0 at the end of
  * the stream, -1 on a read error or when memory runs out (err filled), and
  * DY_LINE_TOO_LONG for a line over DYAD_MAX_LINE_BYTES: it was skipped, err
- * says so (DYAD_ERR_PARSE, with its line number); reading may go on. */
+ * says so (DYAD_ERR_PARSE, with its line number); reading may go on.
+ * Once lr->cancel is requested it returns 0 (lr->cancelled set) at its next
+ * read, dropping a line whose end has not arrived. */
 #define DY_LINE_TOO_LONG (-2)
 int dy_linereader_next(dy_linereader *lr, dyad_error *err);
 

@@ -38,6 +38,7 @@ typedef struct batch {
     unsigned long seq;
     int done;                /* worked on: the writer may take it */
     int oom;                 /* the reader ran out of memory after these items */
+    int waits;               /* it ended because the input had nothing more yet */
     struct batch *next;      /* in the free list or the work queue */
 } batch;
 
@@ -58,6 +59,7 @@ struct dy_pipeline {
     size_t batch_max;
     dy_reader *rd;
     dy_reader view;          /* the reader as it was after the item being handed out */
+    void (*on_idle)(void *ctx); /* the input has nothing more yet, or NULL */
 };
 
 typedef struct worker {
@@ -102,6 +104,11 @@ void dy_pipeline_free(dy_pipeline *p)
     if (p->work.free_ctx) p->work.free_ctx(p->work.ctx);
     free(p->states);
     free(p);
+}
+
+void dy_pipeline_on_idle(dy_pipeline *p, void (*on_idle)(void *ctx))
+{
+    p->on_idle = on_idle;
 }
 
 const dy_reader *dy_pipeline_reader(const dy_pipeline *p)
@@ -235,6 +242,9 @@ static int fill_batch(dy_pipeline *p, batch *b, size_t max, int *slow)
         it->fixes = p->rd->fixes;
         b->bytes += st.text_len;
     }
+    /* full; was it also the last the feed had for now? (stories are copied) */
+    if (dy_reader_would_wait(p->rd))
+        *slow = 1;
     return 1;
 }
 
@@ -258,6 +268,7 @@ static void *reader_main(void *arg)
 
         int slow;
         more = fill_batch(p, b, max, &slow);
+        b->waits = slow;
         if (!slow && elapsed_ns(&t_start) > SLOW_NS) slow = 1;
 
         pthread_mutex_lock(&p->mu);
@@ -347,6 +358,8 @@ static dyad_status run_inline(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink si
         }
         rc = p->work.run(p->states[0], &st, NULL, &out, &err);
         if (sink(ctx, &st, rc == DYAD_OK ? out : NULL, rc, &err)) return DYAD_ERR_ARG;
+        /* after the sink: looking ahead may move the text st points into */
+        if (p->on_idle && dy_reader_would_wait(rd)) p->on_idle(ctx);
     }
 }
 
@@ -368,6 +381,7 @@ static dyad_status deliver(dy_pipeline *p, batch *b, dy_pipeline_sink sink, void
         if (sink(ctx, st, res, it->status, &it->err)) return DYAD_ERR_ARG;
         if (!is_story && it->status != DYAD_ERR_PARSE) return it->status;
     }
+    if (b->waits && p->on_idle) p->on_idle(ctx);
     return DYAD_OK;
 }
 

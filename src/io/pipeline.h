@@ -50,6 +50,12 @@ void dy_pipeline_free(dy_pipeline *p);
  * whichever thread read it. NULL outside a run. */
 const dy_reader *dy_pipeline_reader(const dy_pipeline *p);
 
+/* on_idle (NULL: none) is called on the caller's thread, with the sink's
+ * ctx, after the items handed out when the input has nothing more yet (a
+ * live feed waiting for its next story, or reading slowly): the moment to
+ * flush what was written, so that a feed's events appear as its stories come. */
+void dy_pipeline_on_idle(dy_pipeline *p, void (*on_idle)(void *ctx));
+
 /* Reads every story of rd, runs the work on it and calls sink in input
  * order. Returns DYAD_OK when the input ended, or the status that stopped
  * it: a fatal read error (also given to the sink), DYAD_ERR_ARG when the

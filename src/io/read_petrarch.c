@@ -118,11 +118,17 @@ static dyad_status open_stream(dy_reader *r, dyad_error *err)
     dy_strbuf_init(&p->ids);
     dy_strbuf_init(&p->parses);
     dy_xml_cutter_init(&p->cut, r->lr.f, "Sentence", (size_t)DYAD_MAX_STORY_BYTES);
+    p->cut.cancel = r->cancel;
     r->petr = p;
     p->ctxt = new_parser(p);
     if (!p->ctxt)
         return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "cannot start the XML parser");
     return DYAD_OK;
+}
+
+int dy_petr_in_cancelled(const struct dy_petr_in *p)
+{
+    return p && p->cut.cancelled;
 }
 
 /* Parses one element into *doc (the caller frees it). libxml2 counts lines

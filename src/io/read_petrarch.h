@@ -44,5 +44,7 @@ void dy_xml_error_handler(void *ctx, dy_xml_error_arg e);
 /* The PETRARCH reader's private state (owned by a dy_reader). */
 struct dy_petr_in;
 void dy_petr_in_free(struct dy_petr_in *p);
+/* Did a stop request end its reading (p may be NULL)? */
+int dy_petr_in_cancelled(const struct dy_petr_in *p);
 
 #endif

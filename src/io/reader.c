@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "base/cancel.h"
 #include "base/error.h"
 #include "base/file.h"
 #include "io/read_petrarch.h"
@@ -72,6 +73,13 @@ void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, i
     dy_strbuf_init(&r->url);
     dy_strbuf_init(&r->clean);
     dy_strbuf_init(&r->line_buf);
+}
+
+void dy_reader_set_cancel(dy_reader *r, const dy_cancel *c)
+{
+    r->cancel = c;
+    r->lr.cancel = c;
+    r->rr.lr.cancel = c;
 }
 
 void dy_reader_free(dy_reader *r)
@@ -155,7 +163,24 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
     r->line = 0;
     if (r->done)
         return DYAD_OK;
+    if (dy_cancel_requested(r->cancel))
+        r->cancelled = 1;
+    if (r->cancelled) {
+        r->done = 1;
+        return DYAD_OK;
+    }
     dyad_status st = read_format(r, story, got, err);
+    /* A read the request cut short: what it gave is not whole (a PETRARCH
+     * story is, its reader having stopped only while looking ahead). */
+    if (r->lr.cancelled || r->rr.lr.cancelled || dy_petr_in_cancelled(r->petr))
+        r->cancelled = 1;
+    if (r->cancelled && (r->fmt != DY_IN_PETRARCH || st != DYAD_OK)) {
+        memset(story, 0, sizeof *story);
+        *got = 0;
+        r->skip = DY_SKIP_NONE;
+        r->done = 1;
+        return DYAD_OK;
+    }
     if (st == DYAD_ERR_LIMIT) {   /* a story over a limit: skipped, go on */
         r->skip = DY_SKIP_TOO_LONG;
         return DYAD_ERR_PARSE;

@@ -72,11 +72,19 @@ typedef struct dy_reader {
     const char *raw;        /* the item as read when it did not parse, or NULL */
     size_t raw_len;
     dy_strbuf clean, line_buf; /* sanitized story text; sanitized JSON line */
+    const struct dy_cancel *cancel;   /* a stop request, or NULL (base/cancel.h) */
+    int cancelled;          /* the input ended early for it */
 } dy_reader;
 
 /* f stays owned by the caller. fmt must not be DY_IN_AUTO. */
 void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, int date);
 void dy_reader_free(dy_reader *r);
+
+/* Lets a stop request end the input: once c is requested (a signal), the
+ * next story asked for is the end (r->cancelled set), a read waiting on a
+ * live feed wakes at once, and a story only partly read is dropped; one
+ * handed out before is whole. c must outlive the reader. */
+void dy_reader_set_cancel(dy_reader *r, const struct dy_cancel *c);
 
 /* Next story. DYAD_OK with *got = 1: *story is filled, valid until the next
  * call; DYAD_OK with *got = 0: the end. DYAD_ERR_PARSE: one input item was

@@ -66,7 +66,12 @@ static long line_at(dy_xml_cutter *c, size_t p)
 /* What the stream has, up to room bytes (stdio stops after a '>'). */
 static long read_some(dy_xml_cutter *c, char *dst, size_t room)
 {
-    return dy_read_some(c->fd, c->f, dst, room, ">");
+    long n = dy_read_some(c->fd, c->f, dst, room, ">", c->cancel);
+    if (n == DY_READ_CANCELLED) {
+        c->cancelled = 1;
+        return -1;
+    }
+    return n;
 }
 
 /* Room for one more read after buf[len]. */
@@ -672,7 +677,20 @@ static void at_end(dy_xml_cutter *c, dy_cut *out)
     }
 }
 
+static dy_cut_kind cut_next(dy_xml_cutter *c, dy_cut *out);
+
 dy_cut_kind dy_xml_cut_next(dy_xml_cutter *c, dy_cut *out)
+{
+    dy_cut_kind k = cut_next(c, out);
+    if (c->cancelled) {   /* a stop request: the end, the element in hand dropped */
+        c->done = 1;
+        memset(out, 0, sizeof *out);
+        k = out->kind = DY_CUT_END;
+    }
+    return k;
+}
+
+static dy_cut_kind cut_next(dy_xml_cutter *c, dy_cut *out)
 {
     memset(out, 0, sizeof *out);
     if (c->done)

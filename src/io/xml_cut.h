@@ -61,6 +61,8 @@ typedef struct dy_xml_cutter {
     size_t raw_len, raw_cap, unit; /* unit: bytes of a code unit (2 for UTF-16) */
     int raw_eof;
     char encoding[48];
+    const struct dy_cancel *cancel;   /* a stop request (NULL: none), base/cancel.h */
+    int cancelled;           /* reading stopped for it: DY_CUT_END from then on */
 } dy_xml_cutter;
 
 /* Cuts out the elements called `name` (and their content, whatever it is) from
