@@ -9,21 +9,23 @@
 dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
 {
     char chunk[1 << 14];
-    size_t n;
+    long n;
     r->done = 1;
     dy_strbuf_clear(&r->text);
-    /* Bytes as they are, so offsets in the output point into the file. */
-    while ((n = fread(chunk, 1, sizeof chunk, r->lr.f)) > 0) {
-        if (r->text.len + n > (size_t)DYAD_MAX_STORY_BYTES) {   /* bounded memory */
+    /* Bytes as they are, so offsets in the output point into the file;
+     * through the line reader, which may hold the first ones (sniffing). */
+    while ((n = dy_linereader_read_bytes(&r->lr, chunk, sizeof chunk, "")) > 0) {
+        if (r->text.len + (size_t)n > (size_t)DYAD_MAX_STORY_BYTES) {   /* bounded memory */
             r->bad.id = r->name;
             return dy_error_set(err, DYAD_ERR_LIMIT, r->name, 0,
                                 "story is longer than the limit of %ld bytes",
                                 (long)DYAD_MAX_STORY_BYTES);
         }
-        dy_strbuf_add(&r->text, chunk, n);
+        dy_strbuf_add(&r->text, chunk, (size_t)n);
     }
-    if (ferror(r->lr.f))
-        return dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s", strerror(errno));
+    if (n < 0)
+        return dy_error_set(err, DYAD_ERR_IO, r->name, 0, "read error: %s",
+                            strerror(errno ? errno : EIO));
     if (r->text.failed)
         return dy_error_set(err, DYAD_ERR_NOMEM, r->name, 0, "out of memory");
     size_t bom = dy_bom_len(r->text.s, r->text.len);

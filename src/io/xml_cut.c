@@ -34,6 +34,11 @@ void dy_xml_cutter_init(dy_xml_cutter *c, FILE *f, const char *name, size_t max_
     c->cd = (iconv_t)-1;
 }
 
+void dy_xml_cutter_read_from(dy_xml_cutter *c, dy_linereader *lr)
+{
+    c->src = lr;
+}
+
 void dy_xml_cutter_free(dy_xml_cutter *c)
 {
     free(c->buf);
@@ -66,6 +71,8 @@ static long line_at(dy_xml_cutter *c, size_t p)
 /* What the stream has, up to room bytes (stdio stops after a '>'). */
 static long read_some(dy_xml_cutter *c, char *dst, size_t room)
 {
+    if (c->src)
+        return dy_linereader_read_bytes(c->src, dst, room, ">");
     return dy_read_some(c->fd, c->f, dst, room, ">");
 }
 
