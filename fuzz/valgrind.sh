@@ -2,59 +2,93 @@
 # valgrind.sh — `make valgrind`: the unit tests, the CLI tests (through a
 # wrapper that runs dyad under valgrind), the demo and the fuzz regressions
 # under memcheck with a full leak check. Any error or leak fails the run.
-# Environment: BUILD (default build), SHARED.
+# Jobs run VALGRIND_JOBS at a time (default: the number of cores), each with
+# its own logs. Environment: BUILD (default build), SHARED, VALGRIND_JOBS.
 cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 ROOT=$PWD
+JOBS=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
 VG="valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-fail=0
-runs=0
 
-# vg NAME CMD...: runs CMD under valgrind; its exit status must be 0.
-vg() {
-    name=$1
-    shift
-    runs=$((runs + 1))
-    if ! $VG --log-file="$logs/$name.%p.log" "$@" >"$logs/$name.out" 2>&1; then
-        echo "FAIL valgrind $name"
-        tail -20 "$logs/$name.out"
-        fail=$((fail + 1))
-    fi
-}
-
-# Unit tests: Criterion forks a child per test, so valgrind follows children.
+# The jobs, one line each: NAME<TAB>KIND<TAB>ARGS (KIND vg: a program under
+# valgrind whose status must be 0; cli: a CLI test script run with the
+# valgrinding wrapper, whose own status must be 0).
+jobs="$logs/jobs"
+: >"$jobs"
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
-    vg "unit-${t##*/}" --trace-children=yes "$t" --jobs 1
+    # Criterion forks a child per test, so valgrind follows children
+    printf 'unit-%s\tvg\t--trace-children=yes %s --jobs 1\n' "${t##*/}" "$t" >>"$jobs"
 done
-
-# The fuzz regressions and seed corpora, replayed.
 for r in "$BUILD"/regress/fuzz_*; do
     [ -x "$r" ] || continue
     n=${r##*/}
-    vg "regress-$n" "$r" "fuzz/corpus/$n" "tests/regress/$n"
+    printf 'regress-%s\tvg\t%s fuzz/corpus/%s tests/regress/%s\n' "$n" "$r" "$n" "$n" >>"$jobs"
+done
+printf 'demo\tvg\t%s code --date 2026-11-20 examples/demo-story.txt\n' "$BUILD/dyad" >>"$jobs"
+for t in tests/cli/*.sh; do
+    printf 'cli-%s\tcli\t%s\n' "${t##*/}" "$t" >>"$jobs"
 done
 
-vg demo "$BUILD/dyad" code --date 2026-11-20 examples/demo-story.txt
-
-# CLI tests: dyad runs under valgrind through a wrapper; exit statuses are
-# the tests' business, so errors are found in the logs afterwards.
+# dyad under valgrind for the CLI tests; exit statuses are the tests'
+# business, so errors are found in the logs afterwards
 mkdir -p "$logs/bin"
 cat >"$logs/bin/dyad" <<WRAP
 #!/bin/sh
 exec $VG --log-file="$logs/cli.%p.log" "$ROOT/$BUILD/dyad" "\$@"
 WRAP
 chmod +x "$logs/bin/dyad"
-for t in tests/cli/*.sh; do
+
+# one job: its outcome goes to $logs/NAME.status ("ok" or the reason)
+run_job() {
+    name=$1 kind=$2
+    shift 2
+    if [ "$kind" = vg ]; then
+        # shellcheck disable=SC2086
+        if $VG --log-file="$logs/$name.%p.log" "$@" >"$logs/$name.out" 2>&1; then
+            echo ok >"$logs/$name.status"
+        else
+            echo "FAIL valgrind $name" >"$logs/$name.status"
+        fi
+    else
+        if DYAD="$logs/bin/dyad" BUILD=$BUILD sh "$1" >"$logs/$name.out" 2>&1; then
+            echo ok >"$logs/$name.status"
+        else
+            echo "FAIL valgrind $name (the test itself failed under valgrind)" >"$logs/$name.status"
+        fi
+    fi
+}
+
+# JOBS at a time: each worker takes every JOBS-th line
+w=0
+while [ $w -lt "$JOBS" ]; do
+    (
+        i=0
+        while IFS="	" read -r name kind args; do
+            if [ $((i % JOBS)) -eq $w ]; then
+                # shellcheck disable=SC2086
+                run_job "$name" "$kind" $args
+            fi
+            i=$((i + 1))
+        done <"$jobs"
+    ) &
+    w=$((w + 1))
+done
+wait
+
+fail=0
+runs=0
+while IFS="	" read -r name kind args; do
     runs=$((runs + 1))
-    if ! DYAD="$logs/bin/dyad" BUILD=$BUILD sh "$t" >"$logs/cli-out" 2>&1; then
-        echo "FAIL valgrind cli/${t##*/} (the test itself failed under valgrind)"
-        head -30 "$logs/cli-out"
+    st=$(cat "$logs/$name.status" 2>/dev/null || echo "FAIL $name did not run")
+    if [ "$st" != ok ]; then
+        echo "$st"
+        tail -20 "$logs/$name.out" 2>/dev/null
         fail=$((fail + 1))
     fi
-done
+done <"$jobs"
 
 # Any log with errors (also from children and the CLI wrapper) fails.
 bad=$(grep -l 'ERROR SUMMARY: [1-9]' "$logs"/*.log 2>/dev/null)

@@ -38,6 +38,12 @@ dyad_dict *cli_load_dict(const char *opt);
 /* Parses --date (YYYY-MM-DD or YYYYMMDD); prints and returns 0 when bad. */
 int cli_parse_date(const char *s);
 
+/* Is the output file `path` (given by option `what`) one of the inputs
+ * (same device and inode, whatever the names)? Then opening it for writing
+ * would empty the input before it is read: the error is printed and 1
+ * returned. Standard input counts too. */
+int cli_output_is_input(const char *path, const char *what, char *const *inputs, int n);
+
 /* Online processors; 1 when the system will not say. */
 int cli_cores(void);
 /* -j N, -jN, --jobs N, --jobs=N: worker threads (0: one per core).

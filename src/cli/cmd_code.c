@@ -354,6 +354,10 @@ int cmd_code(int argc, char **argv)
     if (nfiles == 0)
         files[nfiles++] = "-";
 
+    if (r.rejects_name && cli_output_is_input(r.rejects_name, "--rejects", files, nfiles)) {
+        free(files);
+        return CLI_ERROR;
+    }
     if (r.rejects_name && !(r.rejects = fopen(r.rejects_name, "w"))) {
         cli_errorf("%s: cannot open: %s", r.rejects_name, strerror(errno));
         free(files);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cli_report(const dyad_error *err)
@@ -87,6 +88,13 @@ dyad_dict *cli_load_dict(const char *opt)
         cli_report(&err);
         return NULL;
     }
+    /* a dictionary that can code nothing is loaded, but not silently */
+    dyad_dict_stats ds;
+    dyad_dict_get_stats(dict, &ds);
+    if (ds.actors == 0)
+        fprintf(stderr, "dyad: warning: %s: no actors: no event can be coded\n", path);
+    if (ds.verbs == 0 && ds.patterns == 0)
+        fprintf(stderr, "dyad: warning: %s: no verbs: no event can be coded\n", path);
     return dict;
 }
 
@@ -141,4 +149,23 @@ dyad_model *cli_load_model(const char *opt)
         return NULL;
     }
     return m;
+}
+
+int cli_output_is_input(const char *path, const char *what, char *const *inputs, int n)
+{
+    struct stat out;
+    if (stat(path, &out) != 0)
+        return 0;   /* does not exist yet: cannot be an input */
+    for (int i = 0; i < n; i++) {
+        struct stat in;
+        int is_stdin = !strcmp(inputs[i], "-");
+        if ((is_stdin ? fstat(0, &in) : stat(inputs[i], &in)) != 0)
+            continue;
+        if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            cli_errorf("%s %s is also an input (%s): writing it would empty it before it is "
+                       "read; choose another file", what, path, is_stdin ? "stdin" : inputs[i]);
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -1,11 +1,12 @@
 /* main.c — the dyad command: git-style dispatch to code, parse, validate,
  * explain, train and help. Each subcommand lives in its own cmd_*.c file. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         cli_help(NULL, stderr);
@@ -53,4 +54,17 @@ int main(int argc, char **argv)
         return cmd_train(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command: %s\nTry 'dyad --help'.\n", cmd);
     return CLI_USAGE;
+}
+
+/* Every command's output checked at the end, whatever it printed: help,
+ * version, validate's report (a full disk is an error, not a success). */
+int main(int argc, char **argv)
+{
+    int rc = dispatch(argc, argv);
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && (rc == CLI_OK || rc == CLI_SKIPPED)) {
+        fprintf(stderr, "dyad: stdout: write error: %s\n", errno ? strerror(errno) : "unknown");
+        rc = CLI_ERROR;
+    }
+    return rc;
 }

@@ -1,5 +1,6 @@
 /* validate_common.c — what `dyad validate` prints for TABARI projects and
  * PETRARCH .xml files alike: explanations, coded events, option errors, totals. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,10 @@ int cli_validate_totals(int passed, int failed, const char *only, const char *pa
         return CLI_ERROR;
     }
     printf("%d passed, %d failed\n", passed, failed);
-    fflush(stdout);
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_errorf("stdout: write error: %s", errno ? strerror(errno) : "unknown");
+        return CLI_ERROR;
+    }
     return failed ? CLI_ERROR : CLI_OK;
 }

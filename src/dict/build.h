@@ -163,6 +163,9 @@ void dy_index_get_parts(const struct dy_index *ix, dy_index_parts *out);
 /* An index over arrays it does not own (a mapped .dyd): dy_index_free frees
  * only the index itself. NULL when node_size is not this build's. */
 struct dy_index *dy_index_from_parts(const dy_index_parts *in);
+/* Are the parts a trie a lookup can walk safely over dictionary d (children
+ * and refs in range, refs naming entries that exist)? 1, or 0 with *why. */
+int dy_index_check(const dy_index_parts *in, const struct dyad_dict *d, const char **why);
 
 /* ---- small text helpers (load.c) */
 /* Trims blanks (space, tab) and a trailing CR from both ends. */

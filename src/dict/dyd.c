@@ -88,6 +88,16 @@ static uint64_t checksum(const unsigned char *file, size_t n)
     return sum_end(&s, file);
 }
 
+int dy_dyd_fix_checksum(unsigned char *file, size_t len)
+{
+    if (len < sizeof(dyd_header)) return -1;
+    dyd_header h;
+    memcpy(&h, file, sizeof h);
+    h.checksum = checksum(file, len);
+    memcpy(file, &h, sizeof h);
+    return 0;
+}
+
 uint32_t dy_dyd_layout_hash(void)
 {
     dy_index_parts parts;
@@ -467,7 +477,7 @@ static dyad_status relocate(unsigned char *base, size_t size, const char *name,
     dy_arena_init(&d->arena, 4096);
     reloc r = {base, size, NULL, 0, NULL, 0, 0};
     size_t n;
-    r.strings = section(&r, h, S_STRINGS, 0, &n);
+    r.strings = section(&r, h, S_STRINGS, 1, &n);   /* bytes: bounded like the rest */
     r.n_strings = n;
     r.codeptrs = section(&r, h, S_CODEPTRS, sizeof(uint64_t), &n);
     r.n_codeptrs = n;
@@ -551,12 +561,17 @@ static dyad_status relocate(unsigned char *base, size_t size, const char *name,
     uint64_t wref = h->warnings;
     if (wref && wref - 1 < r.n_strings) warn = r.strings + (wref - 1);
     d->warnings = strdup(warn ? warn : "");
+    const char *why = NULL;
+    if (!r.bad && dy_dyd_check(d, &ip, r.strings, r.n_strings, &why) != 0) r.bad = 1;
     if (!r.bad && d->warnings) d->index = dy_index_from_parts(&ip);
     if (r.bad || !d->index || !d->warnings) {
         int nomem = !r.bad && !d->warnings;
         dyad_dict_free(d);
-        return nomem ? dy_error_set(err, DYAD_ERR_NOMEM, name, 0, "out of memory")
-                     : refused(err, name, "inconsistent compiled dictionary");
+        if (nomem) return dy_error_set(err, DYAD_ERR_NOMEM, name, 0, "out of memory");
+        char msg[160];
+        snprintf(msg, sizeof msg, "inconsistent compiled dictionary%s%s", why ? ": " : "",
+                 why ? why : "");
+        return refused(err, name, msg);
     }
     *out = d;
     return DYAD_OK;

@@ -39,4 +39,16 @@ dyad_status dy_dyd_build(const struct dyad_dict *d, unsigned char **out, size_t 
 /* Hash of this build's dictionary struct layout (sizes and field offsets). */
 uint32_t dy_dyd_layout_hash(void);
 
+/* Rewrites the checksum of a compiled dictionary in file[0, len), as the
+ * writer computes it: for tests and the fuzzer, which change a file and
+ * must get past the checksum to the checks behind it. -1 when too short. */
+int dy_dyd_fix_checksum(unsigned char *file, size_t len);
+
+/* Checks a relocated compiled dictionary whole (dict/dyd_check.c): every
+ * cross-array index, phrase, enum, the pool's terminator and the hash sets.
+ * 0, or -1 with *why set. */
+struct dy_index_parts;
+int dy_dyd_check(const struct dyad_dict *d, const struct dy_index_parts *ip, const char *pool,
+                 size_t pool_len, const char **why);
+
 #endif

@@ -311,6 +311,46 @@ void dy_index_get_parts(const struct dy_index *ix, dy_index_parts *out)
     out->codes = ix->codes;
 }
 
+static size_t entries_of(const struct dyad_dict *d, unsigned kind)
+{
+    switch (kind) {
+    case DY_ENTRY_ACTOR: return d->n_actors;
+    case DY_ENTRY_AGENT: return d->n_agents;
+    case DY_ENTRY_NOUN: return d->n_nouns;
+    case DY_ENTRY_ADJECTIVE: return d->n_adjectives;
+    case DY_ENTRY_VERB: return d->n_verbs;
+    case DY_ENTRY_ISSUE: return d->n_issues;
+    case DY_ENTRY_DISCARD: return d->n_discards;
+    default: return 0;
+    }
+}
+
+int dy_index_check(const dy_index_parts *in, const struct dyad_dict *d, const char **why)
+{
+    if (in->node_size != sizeof(trie_node) || in->n_nodes == 0) {
+        *why = "no word index";
+        return 0;
+    }
+    const trie_node *nodes = in->nodes;
+    for (size_t i = 0; i < in->n_nodes; i++) {
+        const trie_node *t = &nodes[i];
+        uint64_t refs = (uint64_t)t->n_stem + t->n_word + t->n_wlast + t->n_exact;
+        /* children lie after their parent, so a walk always goes forward */
+        if ((t->n_children && (t->first_child <= i ||
+                               (uint64_t)t->first_child + t->n_children > in->n_nodes)) ||
+            (uint64_t)t->first_ref + refs > in->n_refs) {
+            *why = "a word index node out of range";
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < in->n_refs; i++)
+        if (in->refs[i].index >= entries_of(d, in->refs[i].kind)) {
+            *why = "a word index entry out of range";
+            return 0;
+        }
+    return 1;
+}
+
 struct dy_index *dy_index_from_parts(const dy_index_parts *in)
 {
     if (in->node_size != sizeof(trie_node))

@@ -1,6 +1,7 @@
 /* load.c — dyad_dict_load: finds the dictionary files (a .project file or a
  * directory), runs the readers, then freezes the result and builds the index. */
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,9 +220,9 @@ static int kind_by_name(const char *name)
         (ends_with(name, ".txt") && (contains(name, "verbs") || contains(name, "verbpatterns") ||
                                      contains(name, "cameo"))))
         return K_VERBS;
-    if (ends_with(name, ".txt") && contains(name, "discards"))
+    if (ends_with(name, ".discards") || (ends_with(name, ".txt") && contains(name, "discards")))
         return K_DISCARDS;
-    if (ends_with(name, ".txt") && contains(name, "issue"))
+    if (ends_with(name, ".issues") || (ends_with(name, ".txt") && contains(name, "issue")))
         return K_ISSUES;
     return -1;
 }
@@ -231,30 +232,79 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static dyad_status scan_dir(const char *path, file_list *fl, dyad_error *err)
+/* The dictionary files of a folder and of its sub-folders (verbs/ of the
+ * default dictionaries), by name; hidden entries and symlinked folders are
+ * skipped, and depth is bounded, so no link loop can hold the loader. */
+static dyad_status scan_dir(const char *path, file_list *fl, int depth, dyad_error *err)
 {
     DIR *dir = opendir(path);
     if (!dir)
         return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open directory");
     struct dirent *de;
     dyad_status st = DYAD_OK;
-    while ((de = readdir(dir)) != NULL) {
+    while (st == DYAD_OK && (de = readdir(dir)) != NULL) {
         if (de->d_name[0] == '.')
             continue;
-        int kind = kind_by_name(de->d_name);
-        if (kind < 0)
-            continue;
-        if (add_file(fl, kind, join_path(path, strlen(path), de->d_name,
-                                         strlen(de->d_name))) != 0) {
+        char *full = join_path(path, strlen(path), de->d_name, strlen(de->d_name));
+        if (!full) {
             st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
             break;
         }
+        struct stat sb;
+        if (depth < 4 && lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            st = scan_dir(full, fl, depth + 1, err);
+            free(full);
+            continue;
+        }
+        int kind = kind_by_name(de->d_name);
+        if (kind < 0) {
+            free(full);
+            continue;
+        }
+        if (add_file(fl, kind, full) != 0)
+            st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
     }
     closedir(dir);
     for (int k = 0; k < K_COUNT; k++)
         if (fl->v[k].n > 1)
             qsort(fl->v[k].v, fl->v[k].n, sizeof(char *), cmp_str);
     return st;
+}
+
+/* The one .project file directly in a folder: a folder that holds one is
+ * that project (the installed default dictionaries load as the built-in
+ * ones do). NULL when none; *several when more than one. */
+static char *folder_project(const char *path, int *several)
+{
+    DIR *dir = opendir(path);
+    char *found = NULL;
+    *several = 0;
+    if (!dir)
+        return NULL;
+    struct dirent *de;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.' || !ends_with(de->d_name, ".project"))
+            continue;
+        if (found) {
+            *several = 1;
+            break;
+        }
+        found = join_path(path, strlen(path), de->d_name, strlen(de->d_name));
+    }
+    closedir(dir);
+    if (*several) {
+        free(found);
+        found = NULL;
+    }
+    return found;
+}
+
+static size_t files_count(const file_list *fl)
+{
+    size_t n = 0;
+    for (int k = 0; k < K_COUNT; k++)
+        n += fl->v[k].n;
+    return n;
 }
 
 /* A .project file: "<actorsfile> name" lines; only the first two letters of
@@ -528,11 +578,30 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
     dyad_status st;
     if (probe) {
         closedir(probe);
-        st = scan_dir(path, &fl, err);
+        int several;
+        char *project = folder_project(path, &several);
+        if (several)
+            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
+                              "several .project files in the folder: name the one to use");
+        else if (project)
+            st = scan_project(&b, project, &fl, err);
+        else
+            st = scan_dir(path, &fl, 0, err);
+        free(project);
+        if (st == DYAD_OK && files_count(&fl) == 0)
+            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
+                              "no dictionary files in the folder (.project, .actors, .agents, "
+                              ".verbs, .options, .discards, or *actors.txt, *verbs.txt, ...)");
     } else if (!vfs && dy_petr_is_config(path)) {
         st = scan_petrarch(&b, path, &fl, err);
     } else {
         st = scan_project(&b, path, &fl, err);
+        if (st == DYAD_OK && files_count(&fl) == 0)
+            st = dy_error_set(err, DYAD_ERR_PARSE, path, 0,
+                              "not a dictionary: a TABARI .project names its files in "
+                              "\"<actorsfile> NAME\" lines and this file names none (a folder of "
+                              "dictionary files, a PETR_config.ini and a compiled .dyd are "
+                              "read too)");
     }
     for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
         for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)

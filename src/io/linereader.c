@@ -118,9 +118,23 @@ static int read_more(dy_linereader *lr, dyad_error *err)
                      strerror(errno ? errno : EIO));
         return -1;
     }
-    if (n == 0)
+    if (n == 0) {
         lr->eof = 1;
+        /* a regular file shorter than what was read from it was cut while
+         * being read (log rotation by copy and truncate): what followed is
+         * lost, and that must not pass for the end of the input */
+        struct stat st;
+        if (lr->fd >= 0 && fstat(lr->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            (unsigned long long)st.st_size < lr->offset) {
+            dy_error_set(err, DYAD_ERR_IO, lr->name, lr->lineno,
+                         "the file shrank to %llu bytes while being read (%llu read): it was "
+                         "truncated, and what followed line %ld is lost",
+                         (unsigned long long)st.st_size, lr->offset, lr->lineno);
+            return -1;
+        }
+    }
     lr->end += (size_t)n;
+    lr->offset += (unsigned long long)n;
     return 0;
 }
 

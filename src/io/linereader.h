@@ -23,6 +23,7 @@ typedef struct dy_linereader {
     int fd;             /* f's descriptor; -1: read through stdio */
     int live;           /* fd is a pipe, terminal or socket: reads may wait */
     int eof;
+    unsigned long long offset;   /* bytes read from the stream so far */
     int cr_last;        /* the last line ended in a CR with nothing after it yet */
 } dy_linereader;
 

@@ -291,6 +291,72 @@ static int next_sentence(dy_reader *r, dyad_error *err)
     return 0;
 }
 
+/* Finds attribute `name` in the start tag at the head of raw[0..n): its
+ * value as written (entities not decoded), or NULL. A light scan, for a
+ * sentence the XML parser refused, so that its reject keeps its id. */
+static const char *raw_attr(const char *raw, size_t n, const char *name, size_t *len)
+{
+    const char *end = raw + n, *s = memchr(raw, '<', n);
+    if (!s)
+        return NULL;
+    for (s++; s < end && !strchr(" \t\r\n/>", *s); s++)
+        ;   /* the element's name */
+    size_t want = strlen(name);
+    while (s < end) {
+        while (s < end && strchr(" \t\r\n", *s))
+            s++;
+        if (s >= end || *s == '>' || *s == '/')
+            return NULL;
+        const char *a = s;
+        while (s < end && !strchr(" \t\r\n=/>", *s))
+            s++;
+        size_t alen = (size_t)(s - a);
+        while (s < end && strchr(" \t\r\n", *s))
+            s++;
+        if (s >= end || *s != '=')
+            return NULL;
+        for (s++; s < end && strchr(" \t\r\n", *s); s++)
+            ;
+        if (s >= end || (*s != '"' && *s != '\''))
+            return NULL;
+        const char *v = s + 1, *q = memchr(v, *s, (size_t)(end - v));
+        if (!q)
+            return NULL;
+        if (alen == want && memcmp(a, name, want) == 0) {
+            *len = (size_t)(q - v);
+            return v;
+        }
+        s = q + 1;
+    }
+    return NULL;
+}
+
+/* What can be read of a skipped element without the XML parser: its id,
+ * date and source attributes, into r->bad for the rejects file. */
+static void salvage(dy_reader *r, const char *raw, size_t n)
+{
+    if (!raw || !n)
+        return;
+    size_t len;
+    const char *v = raw_attr(raw, n, "id", &len);
+    if (v && len) {
+        dy_strbuf_clear(&r->id);
+        dy_strbuf_add(&r->id, v, len);
+        if (!r->id.failed && !memchr(r->id.s, '\0', len))
+            r->bad.id = r->id.s;
+    }
+    v = raw_attr(raw, n, "date", &len);
+    if (v && len)
+        r->bad.date = dyad_parse_date(v, len);
+    v = raw_attr(raw, n, "source", &len);
+    if (v && len) {
+        dy_strbuf_clear(&r->source);
+        dy_strbuf_add(&r->source, v, len);
+        if (!r->source.failed && !memchr(r->source.s, '\0', len))
+            r->bad.source = r->source.s;
+    }
+}
+
 /* A bad sentence or element: the reader goes on after it. */
 static int is_skip(dyad_status st)
 {
@@ -359,6 +425,7 @@ dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_err
             *err = p->deferred;
         r->raw = p->deferred_raw;
         r->raw_len = p->deferred_raw_len;
+        salvage(r, r->raw, r->raw_len);
         return p->deferred.status;
     }
     if (!p->have_next) {
@@ -373,6 +440,7 @@ dyad_status dy_read_petrarch(dy_reader *r, dyad_story *story, int *got, dyad_err
                 r->done = 1;
             r->raw = p->raw;
             r->raw_len = p->raw_len;
+            salvage(r, r->raw, r->raw_len);
             return st;
         }
     }

@@ -145,5 +145,8 @@ void dy_xml_error_handler(void *ctx, dy_xml_error_arg e)
             n = sizeof errs->message - 1;
         memcpy(errs->message, m, n);
         errs->message[n] = '\0';
+        for (char *c = errs->message; *c; c++)   /* one message, one line */
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
     }
 }

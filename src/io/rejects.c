@@ -4,15 +4,48 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
 
-/* A string member, or null when absent or not valid UTF-8. */
+/* s[0..n) with each byte that is not part of valid UTF-8 written as the
+ * four characters \xHH, so that a JSON string can hold it. */
+static json_t *escaped(const char *s, size_t n)
+{
+    char *out = malloc(4 * n + 1);
+    size_t o = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k > 0) {
+            memcpy(out + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            unsigned char b = (unsigned char)s[i++];
+            out[o++] = '\\';
+            out[o++] = 'x';
+            out[o++] = hex[b >> 4];
+            out[o++] = hex[b & 15];
+        }
+    }
+    json_t *v = json_stringn(out, o);
+    free(out);
+    return v;
+}
+
+/* A string member: null when absent; bytes that are not UTF-8 escaped. */
 static json_t *str(const char *s, size_t n)
 {
     json_t *v = s ? json_stringn(s, n) : NULL;
+    if (!v && s)
+        v = escaped(s, n);
     return v ? v : json_null();
 }
 

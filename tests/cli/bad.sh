@@ -190,8 +190,16 @@ DESC="malformed <Sentence>s: --rejects keeps each element as read, -j 1 and -j 2
 "$DYAD" code -j 2 --dict "$M" --rejects "$TMP/xrej2" "$BAD/malformed-sentence.xml" >/dev/null 2>&1
 cmp -s "$TMP/xrej1" "$TMP/xrej2" || { echo "FAIL: $DESC"; diff "$TMP/xrej1" "$TMP/xrej2" | head; failures=$((failures + 1)); }
 sed -n 2p "$TMP/xrej1" >"$TMP/xrej"
-expect xrej "{\"id\":null,\"date\":null,\"text\":null,\"source\":null,\"url\":null,\"reason\":\"bad_input\",\"where\":\"$BAD/malformed-sentence.xml:13\",\"message\":\"bad XML: Entity 'nbsp' not defined\",\"raw\":\"<Sentence date=\\\"20260320\\\" id=\\\"MXA004_1\\\" source=\\\"TEST\\\" sentence=\\\"True\\\">\\n<Text>France&nbsp;praised Brazil for its new dam.</Text>\\n</Sentence>\"}"
+expect xrej "{\"id\":\"MXA004_1\",\"date\":\"2026-03-20\",\"text\":null,\"source\":\"TEST\",\"url\":null,\"reason\":\"bad_input\",\"where\":\"$BAD/malformed-sentence.xml:13\",\"message\":\"bad XML: Entity 'nbsp' not defined\",\"raw\":\"<Sentence date=\\\"20260320\\\" id=\\\"MXA004_1\\\" source=\\\"TEST\\\" sentence=\\\"True\\\">\\n<Text>France&nbsp;praised Brazil for its new dam.</Text>\\n</Sentence>\"}"
 
+DESC="a <Sentence> with invalid UTF-8: one message on one line; its id, date, source and raw bytes (escaped) kept"
+printf '<Sentences>\n<Sentence date="20260320" id="U8X001_1" source="TEST" sentence="True">\n<Text>France \377\376 praised Brazil.</Text>\n</Sentence>\n<Sentence date="20260320" id="U8X002_1" source="TEST" sentence="True">\n<Text>France praised Brazil for its new dam.</Text>\n</Sentence>\n</Sentences>\n' >"$TMP/u8.xml"
+run "$DYAD" code --dict "$M" --rejects "$TMP/u8rej" "$TMP/u8.xml"
+expect_rc 3
+events "U8X002 FRA BRA 051"
+expect err "dyad: $TMP/u8.xml:3: bad XML: Input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFE 0x20 0x70; skipped
+$(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
+expect u8rej "{\"id\":\"U8X001_1\",\"date\":\"2026-03-20\",\"text\":null,\"source\":\"TEST\",\"url\":null,\"reason\":\"bad_input\",\"where\":\"$TMP/u8.xml:3\",\"message\":\"bad XML: Input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFE 0x20 0x70\",\"raw\":\"<Sentence date=\\\"20260320\\\" id=\\\"U8X001_1\\\" source=\\\"TEST\\\" sentence=\\\"True\\\">\\n<Text>France \\\\xFF\\\\xFE praised Brazil.</Text>\\n</Sentence>\"}"
 DESC="<Sentence> inside comments, CDATA, a PI, a DOCTYPE, and '>' in a value: not cut there"
 run "$DYAD" code --dict "$M" "$BAD/hidden-sentence.xml"
 expect_rc 0

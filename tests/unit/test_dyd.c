@@ -195,6 +195,43 @@ Test(dyd, refuses_damaged_stale_and_foreign_files)
     free(blob);
 }
 
+/* The review's attack: words changed inside the arrays and the checksum
+ * recomputed the way the writer does. Every such file is refused or codes
+ * without reading out of bounds (the sanitizer build and valgrind check
+ * that), and a trie child pointed outside the trie is refused by name. */
+Test(dyd, crafted_files_are_refused_or_safe)
+{
+    size_t len;
+    unsigned char *orig = compiled_mini(&len);
+    unsigned char *f = malloc(len);
+    unsigned rng = 7;
+    int accepted = 0, refused = 0;
+    for (int trial = 0; trial < 1500; trial++) {
+        memcpy(f, orig, len);
+        for (int k = 0; k < 1 + trial % 3; k++) {
+            rng = rng * 1103515245u + 12345u;
+            size_t at = 64 + (rng >> 4) % (len - 64);
+            rng = rng * 1103515245u + 12345u;
+            f[at] ^= (unsigned char)(1u << ((rng >> 16) % 8));
+        }
+        cr_assert_eq(dy_dyd_fix_checksum(f, len), 0);
+        dyad_dict *d = NULL;
+        dyad_error err = {0};
+        if (dy_dyd_load_mem(f, len, "crafted.dyd", &d, &err) != DYAD_OK) {
+            refused++;
+            cr_assert_null(d);
+            continue;
+        }
+        accepted++;
+        free(code_lines(d, "Brazil accused Argentina of closing the border.\n", 4));
+        dyad_dict_free(d);
+    }
+    cr_assert_gt(accepted, 0);
+    cr_assert_gt(refused, 0);
+    free(f);
+    free(orig);
+}
+
 Test(dyd, save_and_map)
 {
     dyad_dict *d = load("tests/fixtures/cli/mini.project");

@@ -303,3 +303,46 @@ Test(linereader, read_error)
     dy_linereader_free(&lr);
     fclose(f);
 }
+
+/* A file cut while it is read (log rotation by copy and truncate): the
+ * lines that were lost are reported, not taken for the end of the input. */
+Test(linereader, file_truncated_while_read)
+{
+    FILE *f = tmpfile();
+    cr_assert_not_null(f);
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "line %d of a long log\n", i);
+    rewind(f);
+    dy_linereader lr;
+    dyad_error err = {0};
+    dy_linereader_init(&lr, f, "log.txt");
+    cr_assert_eq(dy_linereader_next(&lr, &err), 1);
+    cr_assert_eq(ftruncate(fileno(f), 40), 0);
+    int rc;
+    long lines = 1;
+    while ((rc = dy_linereader_next(&lr, &err)) == 1)
+        lines++;
+    cr_assert_eq(rc, -1, "the shrink went unnoticed after %ld lines", lines);
+    cr_expect_eq(err.status, DYAD_ERR_IO);
+    cr_expect(strstr(err.message, "shrank") != NULL, "%s", err.message);
+    cr_expect(lines < 20000);
+    dy_linereader_free(&lr);
+    fclose(f);
+}
+
+/* A file that grows while it is read is not a truncation. */
+Test(linereader, file_growing_while_read)
+{
+    FILE *f = tmpfile();
+    cr_assert_not_null(f);
+    fprintf(f, "first\n");
+    fflush(f);
+    rewind(f);
+    dy_linereader lr;
+    dyad_error err = {0};
+    dy_linereader_init(&lr, f, "log.txt");
+    cr_assert_eq(dy_linereader_next(&lr, &err), 1);
+    cr_assert_eq(dy_linereader_next(&lr, &err), 0);
+    dy_linereader_free(&lr);
+    fclose(f);
+}
