@@ -389,6 +389,9 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    cli_input_output(&r.ci, stdout);
+    if (r.rejects)
+        cli_input_output(&r.ci, r.rejects);
     dy_idset_init(&r.ids, 0);
     dy_writer_init(&r.out, stdout, "stdout", out);
     r.out.opt.quad_phoenix = quad_phoenix;

@@ -157,6 +157,7 @@ int cmd_parse(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    cli_input_output(&r.ci, stdout);
     int ok = 1;
     for (int i = 0; i < nfiles && ok && !r.write_failed; i++)
         ok = cli_input_each(&r.ci, files[i], parse_file, &r, &r.failed);

@@ -18,6 +18,28 @@ void cli_input_init(cli_input *ci)
     ci->fields.date = "date";
 }
 
+void cli_input_output(cli_input *ci, FILE *f)
+{
+    struct stat st;
+    if (ci->n_out < 2 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        ci->out_dev[ci->n_out] = st.st_dev;
+        ci->out_ino[ci->n_out] = st.st_ino;
+        ci->n_out++;
+    }
+}
+
+/* Is the open input f one of the files the run writes? */
+static int is_output(const cli_input *ci, FILE *f)
+{
+    struct stat st;
+    if (ci->n_out == 0 || fstat(fileno(f), &st) != 0)
+        return 0;
+    for (int i = 0; i < ci->n_out; i++)
+        if (st.st_dev == ci->out_dev[i] && st.st_ino == ci->out_ino[i])
+            return 1;
+    return 0;
+}
+
 int cli_input_field_opt(cli_input *ci, const char *cmd, int argc, char **argv, int *i)
 {
     static const char *const names[] = {"--id-field", "--text-field", "--date-field",
@@ -64,6 +86,11 @@ FILE *cli_input_open(const cli_input *ci, const char *path, dy_reader *rd, int d
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         cli_errorf("%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!is_stdin && is_output(ci, f)) {
+        cli_errorf("%s: input file is also the output; not read", path);
+        fclose(f);
         return NULL;
     }
     dy_in_format fmt = ci->in != DY_IN_AUTO ? ci->in

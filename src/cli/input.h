@@ -4,6 +4,7 @@
 #define DY_CLI_INPUT_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "io/reader.h"
 
@@ -13,9 +14,18 @@ typedef struct cli_input {
     int recursive;            /* -r: sub-folders of a folder given are coded too */
     int no_records;           /* the command reads no TABARI or PETRARCH input: a
                                * stream that looks like them is read as text */
+    int n_out;                /* the regular files the run writes (cli_input_output) */
+    dev_t out_dev[2];
+    ino_t out_ino[2];
 } cli_input;
 
 void cli_input_init(cli_input *ci);
+
+/* f is written by the run (stdout, --rejects): when it is a regular file,
+ * an input that is the same file is refused ("input file is also the
+ * output"), since reading it would read the run's own output as it grows
+ * (`dyad code -r news/ >news/events.tsv`). */
+void cli_input_output(cli_input *ci, FILE *f);
 
 /* Matches argv[*i] against --id-field, --text-field, --date-field and
  * --title-field. 1 on a match, 0 for another argument, -1 after printing a

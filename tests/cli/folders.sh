@@ -84,6 +84,24 @@ events "b1 2026-06-02 BRA ARG 112"
 expect err "dyad: $TMP/withfifo/pipe: not a regular file; skipped
 $(summary 1 1)"
 
+DESC="the output file inside the folder read is not read"
+"$DYAD" code --dict "$MINI" "$TMP/withfifo" >"$TMP/withfifo/events.tsv" 2>"$TMP/err"
+RC=$?
+expect_rc 1
+cp "$TMP/withfifo/events.tsv" "$TMP/out"
+events "b1 2026-06-02 BRA ARG 112"
+expect err "dyad: $TMP/withfifo/events.tsv: input file is also the output; not read
+dyad: $TMP/withfifo/pipe: not a regular file; skipped
+$(summary 1 1)"
+
+DESC="nor the --rejects file"
+run "$DYAD" code --dict "$MINI" -j 1 --rejects "$TMP/withfifo/rej.jsonl" "$TMP/withfifo"
+expect_rc 1
+head -1 "$TMP/err" >"$TMP/first"
+expect first "dyad: $TMP/withfifo/events.tsv: reading as text (first byte 's'; use --in to choose)"
+grep -c "rej.jsonl: input file is also the output; not read" "$TMP/err" >"$TMP/n"
+expect n 1
+
 DESC="dyad parse takes a folder too"
 run "$DYAD" parse "$D/2026"
 expect_rc 0
