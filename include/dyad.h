@@ -329,7 +329,9 @@ dyad_status dyad_model_train(const dyad_train_options *options, const char *path
 /* ----------------------------------------------------------------- dates */
 
 /* Parses "YYYY-MM-DD", "YYYYMMDD" or TABARI's "YYMMDD" (years 00-30 are
- * 2000-2030) into YYYYMMDD; returns 0 when invalid. */
+ * 2000-2030) into YYYYMMDD; returns 0 when invalid. An ISO 8601 timestamp
+ * ("2024-02-01T10:00:00Z", "2024-02-01 10:00:00.5", "2024-02-01T10:00+05:30")
+ * gives its calendar date as written: a zone offset does not move the day. */
 int dyad_parse_date(const char *s, size_t len);
 
 #ifdef __cplusplus

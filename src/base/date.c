@@ -81,8 +81,62 @@ int dy_parse_tabari_date(const char *s, size_t n, int yyyy)
     return dy_date_valid(ymd) ? ymd : 0;
 }
 
+/* "NN" at s[0, 2) no greater than max; -1 when not. */
+static int two_digits(const char *s, size_t n, int max)
+{
+    if (n < 2 || !digits(s, 2))
+        return -1;
+    int v = atoin(s, 2);
+    return v <= max ? v : -1;
+}
+
+/* Is s[0, n) the time part of an ISO 8601 timestamp after its date: 'T'
+ * (or one blank) and hh:mm, then :ss, a fraction .sss or ,sss, and a zone
+ * Z, +hh:mm, +hhmm or +hh (or the same with '-'), each optional? */
+static int iso_time(const char *s, size_t n)
+{
+    if (n < 6 || (s[0] != 'T' && s[0] != 't' && s[0] != ' '))
+        return 0;
+    size_t i = 1;
+    if (two_digits(s + i, n - i, 23) < 0 || s[i + 2] != ':' || two_digits(s + i + 3, n - i - 3, 59) < 0)
+        return 0;
+    i += 5;
+    if (i < n && s[i] == ':') {
+        if (two_digits(s + i + 1, n - i - 1, 60) < 0)   /* 60: a leap second */
+            return 0;
+        i += 3;
+        if (i < n && (s[i] == '.' || s[i] == ',')) {
+            size_t f = ++i;
+            while (i < n && isdigit((unsigned char)s[i]))
+                i++;
+            if (i == f)
+                return 0;
+        }
+    }
+    if (i < n && (s[i] == 'Z' || s[i] == 'z'))
+        return i + 1 == n;
+    if (i < n && (s[i] == '+' || s[i] == '-')) {
+        i++;
+        if (two_digits(s + i, n - i, 23) < 0)
+            return 0;
+        i += 2;
+        int colon = i < n && s[i] == ':';
+        i += (size_t)colon;
+        if ((colon || i < n) && two_digits(s + i, n - i, 59) < 0)
+            return 0;
+        if (colon || i < n)
+            i += 2;
+    }
+    return i == n;
+}
+
 int dyad_parse_date(const char *s, size_t n)
 {
+    /* A timestamp's date is its calendar date as written: a zone offset
+     * does not move it (2024-02-01T23:30:00-05:00 is 2024-02-01), since
+     * news is dated where it is written, and the text says "today" there. */
+    if (n > 10 && iso_time(s + 10, n - 10))
+        n = 10;
     if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4) && digits(s + 5, 2) &&
         digits(s + 8, 2)) {
         int ymd = atoin(s, 4) * 10000 + atoin(s + 5, 2) * 100 + atoin(s + 8, 2);

@@ -20,6 +20,9 @@ __attribute__((format(printf, 1, 2)))
 void cli_errorf(const char *fmt, ...);
 /* Prints a usage complaint and the command's synopsis; returns CLI_USAGE. */
 int cli_usage(const char *cmd, const char *complaint, const char *arg);
+/* The same for a value not among the choices: "complaint: arg (want choices)". */
+int cli_usage_choice(const char *cmd, const char *complaint, const char *arg,
+                     const char *choices);
 
 /* Matches argv[*i] against --name / --name=VALUE / --name VALUE. Returns 1
  * and sets *val on a match (advancing *i past a separate value), -1 when the

@@ -15,12 +15,13 @@
 #include "io/reader.h"
 #include "io/rejects.h"
 #include "io/writer.h"
+#include "input.h"
 #include "tally.h"
 
 typedef struct run {
     dy_pipeline *pipe;    /* reader, coder threads, results in input order */
     dy_writer out;
-    dy_in_format in;
+    cli_input ci;         /* --in, the JSON Lines members, -r */
     int date;
     cli_tally t;
     int failed;           /* an error, or a stop: exit 1 */
@@ -234,44 +235,40 @@ static void on_idle(void *ctx)
         fflush(r->rejects);
 }
 
-/* Codes every story of one input; returns 0 on a fatal error. */
-static int code_stream(run *r, FILE *f, const char *name, dy_in_format fmt)
+/* An input could not be opened or read (reported): the others can be,
+ * unless --on-error stop. Returns 0 to stop. */
+static int input_failed(run *r)
 {
-    dy_reader rd;
+    r->failed = 1;
+    if (r->stop_on_error)
+        cli_errorf("stopped at the first error (--on-error stop)");
+    return !r->stop_on_error;
+}
+
+/* Codes every story of one input; returns 0 on a fatal error. */
+static int code_stream(run *r, dy_reader *rd)
+{
     dyad_error err = {0};
-    dy_reader_init(&rd, f, name, fmt, r->date);
-    dy_reader_set_cancel(&rd, r->cancel);
-    r->rd = &rd;
-    dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
+    dy_reader_set_cancel(rd, r->cancel);
+    r->rd = rd;
+    dyad_status st = dy_pipeline_run(r->pipe, rd, sink, r, &err);
     if (st == DYAD_ERR_NOMEM) cli_report(&err);
-    dy_reader_free(&rd);
     r->rd = NULL;
-    if (st == DYAD_ERR_IO) {   /* this input could not be read (reported): the others can */
-        r->failed = 1;
-        if (r->stop_on_error)
-            cli_errorf("stopped at the first error (--on-error stop)");
-        return !r->stop_on_error;
-    }
+    if (st == DYAD_ERR_IO)
+        return input_failed(r);
     return st == DYAD_OK;
 }
 
-static int code_file(run *r, const char *path)
+/* One input file (or stdin), for cli_input_each; returns 0 to stop. */
+static int code_file(void *ctx, const char *path)
 {
-    int is_stdin = !strcmp(path, "-");
-    const char *name = is_stdin ? "stdin" : path;
-    dy_in_format fmt = r->in != DY_IN_AUTO ? r->in : is_stdin ? DY_IN_TEXT
-                                                             : dy_in_format_detect(path);
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_errorf("%s: cannot open: %s", path, strerror(errno));
-        r->failed = 1;
-        if (r->stop_on_error)
-            cli_errorf("stopped at the first error (--on-error stop)");
-        return !r->stop_on_error;
-    }
-    int ok = code_stream(r, f, name, fmt);
-    if (!is_stdin)
-        fclose(f);
+    run *r = ctx;
+    dy_reader rd;
+    FILE *f = cli_input_open(&r->ci, path, &rd, r->date);
+    if (!f)
+        return input_failed(r);
+    int ok = code_stream(r, &rd);
+    cli_input_close(&rd, f);
     return ok;
 }
 
@@ -283,6 +280,7 @@ int cmd_code(int argc, char **argv)
     int quad_phoenix = 0, with_text = 0, jobs = 0;
     run r;
     memset(&r, 0, sizeof r);
+    cli_input_init(&r.ci);
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0, m;
     if (!files) {
@@ -311,13 +309,21 @@ int cmd_code(int argc, char **argv)
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--in");
-            else if ((r.in = dy_in_format_parse(val)) == DY_IN_AUTO)
-                status = cli_usage("code", "unknown input format", val);
+            else if ((r.ci.in = dy_in_format_parse(val)) == DY_IN_AUTO ||
+                     r.ci.in == DY_IN_CONLLU)
+                status = cli_usage_choice("code", "unknown input format", val,
+                                          "text, jsonl, tabari, lines or petrarch");
+        } else if ((m = cli_input_field_opt(&r.ci, "code", argc, argv, &i)) != 0) {
+            if (m < 0)
+                status = CLI_USAGE;
+        } else if (!strcmp(argv[i], "-r") || !strcmp(argv[i], "--recursive")) {
+            r.ci.recursive = 1;
         } else if ((m = cli_opt_value(argc, argv, &i, "--out", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--out");
             else if ((out = dy_out_format_parse(val)) == DY_OUT_NONE)
-                status = cli_usage("code", "unknown output format", val);
+                status = cli_usage_choice("code", "unknown output format", val,
+                                          dy_out_format_list());
         } else if ((m = cli_opt_value(argc, argv, &i, "--quad", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--quad");
@@ -397,6 +403,9 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    cli_input_output(&r.ci, stdout);
+    if (r.rejects)
+        cli_input_output(&r.ci, r.rejects);
     dy_idset_init(&r.ids, 0);
     dy_writer_init(&r.out, stdout, "stdout", out);
     r.out.opt.quad_phoenix = quad_phoenix;
@@ -406,10 +415,10 @@ int cmd_code(int argc, char **argv)
     dy_story_dedup_init(&r.dd);
     dy_daily_init(&r.daily);
     dy_pipeline_on_idle(r.pipe, on_idle);
-    r.cancel = cli_interrupt_begin();
+    r.cancel = r.ci.cancel = cli_interrupt_begin();
     int ok = 1;
     for (int i = 0; i < nfiles && ok && !cli_interrupted(); i++)
-        ok = code_file(&r, files[i]);
+        ok = cli_input_each(&r.ci, files[i], code_file, &r, &r.failed);
     if (ok && r.one_a_day)
         ok = write_daily(&r);
     if (ok && dy_writer_finish(&r.out, &err) != DYAD_OK) {

@@ -1,21 +1,14 @@
-/* cmd_explain.c — `dyad explain`: codes one text (an argument, a file or
- * stdin) and prints the coder's own account of what it saw, then the
- * dependency tree of each sentence as dyad's syntax model parses it. */
+/* cmd_explain.c — `dyad explain`: codes one story (an argument's text, or
+ * a story of a file or stdin, in any input format) and prints the coder's
+ * own account of what it saw, then each sentence's dependency tree. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "base/strbuf.h"
-
-/* Reads all of f into b; 0 on a read error. */
-static int slurp(FILE *f, dy_strbuf *b)
-{
-    char chunk[1 << 14];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        dy_strbuf_add(b, chunk, n);
-    return !ferror(f) && !b->failed;
-}
+#include "input.h"
 
 /* Word k and, indented below it, its dependents in word order. */
 static void print_subtree(const dyad_word *w, size_t n, size_t k, int depth, FILE *out)
@@ -66,95 +59,38 @@ static void print_syntax(const dyad_model *given, const char *model_opt, const c
     dyad_model_free(own);
 }
 
-int cmd_explain(int argc, char **argv)
-{
-    const char *dict_opt = NULL, *model_opt = NULL, *val, *id = "explain", *last = NULL;
-    int date = 0, m, nwords = 0, syntax = 1;
-    dy_strbuf text;
-    dy_strbuf_init(&text);
-    for (int i = 1; i < argc; i++) {
-        if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
-            if (m < 0) {
-                dy_strbuf_free(&text);
-                return cli_usage("explain", "missing value for", "--dict");
-            }
-            dict_opt = val;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
-            if (m < 0) {
-                dy_strbuf_free(&text);
-                return cli_usage("explain", "missing value for", "--model");
-            }
-            model_opt = val;
-        } else if ((m = cli_opt_value(argc, argv, &i, "--mode", &val)) != 0) {
-            if (m < 0 || (strcmp(val, "syntax") && strcmp(val, "shallow"))) {
-                dy_strbuf_free(&text);
-                return cli_usage("explain", "--mode wants syntax or shallow, got", m < 0 ? "" : val);
-            }
-            syntax = !strcmp(val, "syntax");
-        } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
-            if (m < 0 || !(date = cli_parse_date(val))) {
-                dy_strbuf_free(&text);
-                return m < 0 ? cli_usage("explain", "missing value for", "--date") : CLI_USAGE;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            dy_strbuf_free(&text);
-            return cli_usage("explain", "unknown option", argv[i]);
-        } else {
-            /* Several arguments are the words of one sentence. */
-            if (nwords++)
-                dy_strbuf_addc(&text, ' ');
-            dy_strbuf_adds(&text, argv[i]);
-            last = argv[i];
-        }
-    }
-    /* One argument naming a readable file (or "-") is read, not coded as is. */
-    FILE *f = NULL;
-    if (nwords == 0 || (nwords == 1 && !strcmp(text.s, "-")))
-        f = stdin, id = "stdin";
-    else if (nwords == 1 && (f = fopen(text.s, "rb")) != NULL)
-        id = last;
-    if (f) {
-        dy_strbuf_clear(&text);
-        int ok = slurp(f, &text);
-        if (f != stdin)
-            fclose(f);
-        if (!ok) {
-            cli_errorf("%s: read error", id);
-            dy_strbuf_free(&text);
-            return CLI_ERROR;
-        }
-    }
+typedef struct explain_opts {
+    const char *dict, *model, *id;   /* --dict, --model, --id */
+    int date, syntax;                /* --date; --mode syntax */
+    cli_input ci;                    /* --in, the JSON Lines members */
+    int in_given;
+} explain_opts;
 
-    dyad_dict *dict = cli_load_dict(dict_opt);
-    if (!dict) {
-        dy_strbuf_free(&text);
+/* Codes story and prints the explanation and the trees; the exit status. */
+static int explain_story(const explain_opts *o, const dyad_story *story)
+{
+    dyad_dict *dict = cli_load_dict(o->dict);
+    if (!dict)
+        return CLI_ERROR;
+    dyad_model *model = o->syntax ? cli_load_model(o->model) : NULL;
+    if (o->syntax && !model) {
+        dyad_dict_free(dict);
         return CLI_ERROR;
     }
     dyad_coder *coder = NULL;
     dyad_error err = {0};
     char *out = NULL;
     int status = CLI_OK;
-    dyad_story story = {0};
-    story.id = id;
-    story.date = date;
-    story.text = text.s ? text.s : "";
-    story.text_len = text.len;
-    dyad_model *model = syntax ? cli_load_model(model_opt) : NULL;
-    if (syntax && !model) {
-        dyad_dict_free(dict);
-        dy_strbuf_free(&text);
-        return CLI_ERROR;
-    }
     if (dyad_coder_new(dict, &coder, &err) != DYAD_OK ||
         (model && dyad_coder_set_model(coder, model, &err) != DYAD_OK) ||
-        dyad_explain(coder, &story, &out, &err) != DYAD_OK) {
+        dyad_explain(coder, story, &out, &err) != DYAD_OK) {
         cli_report(&err);
         status = CLI_ERROR;
     } else {
         fputs(out, stdout);
         if (out[0] && out[strlen(out) - 1] != '\n')
             fputc('\n', stdout);
-        print_syntax(model, model_opt, story.text, story.text_len, stdout);
+        print_syntax(model, o->model, story->text, story->text_len, stdout);
         if (fflush(stdout) != 0) {
             cli_errorf("stdout: write error");
             status = CLI_ERROR;
@@ -164,6 +100,154 @@ int cmd_explain(int argc, char **argv)
     dyad_coder_free(coder);
     dyad_model_free(model);
     dyad_dict_free(dict);
+    return status;
+}
+
+/* Explains the first story of path ("-": stdin), or the one whose id is
+ * o->id; the items skipped before it are reported as `dyad code` does. */
+static int explain_input(const explain_opts *o, const char *path)
+{
+    dy_reader rd;
+    FILE *f = cli_input_open(&o->ci, path, &rd, o->date);
+    if (!f)
+        return CLI_ERROR;
+    rd.date_optional = 1;   /* without a date, date-restricted codes use their undated form */
+    int status = CLI_ERROR;
+    for (;;) {
+        dyad_story story;
+        dyad_error err = {0};
+        int got = 0;
+        dyad_status st = dy_reader_next(&rd, &story, &got, &err);
+        if (st == DYAD_ERR_PARSE) {
+            cli_report(&err);
+            continue;
+        }
+        if (st != DYAD_OK) {
+            cli_report(&err);
+            break;
+        }
+        if (!got) {
+            if (o->id)
+                cli_errorf("%s: no story with id %s", rd.name, o->id);
+            else
+                cli_errorf("%s: no story in it", rd.name);
+            break;
+        }
+        if (!o->id || !strcmp(story.id, o->id)) {
+            status = explain_story(o, &story);
+            break;
+        }
+    }
+    cli_input_close(&rd, f);
+    return status;
+}
+
+/* Does a lone argument that names no file look like a path nonetheless
+ * (then it is an error, not a sentence)? No blank in it, and a '/' or a
+ * suffix an input format has. */
+static int looks_like_path(const char *s)
+{
+    if (strpbrk(s, " \t\n"))
+        return 0;
+    return strchr(s, '/') || dy_in_format_known_suffix(s);
+}
+
+/* Parses the options; the words go to text. CLI_OK, or the usage status. */
+static int explain_args(int argc, char **argv, explain_opts *o, dy_strbuf *text, int *nwords)
+{
+    const char *val;
+    int m;
+    for (int i = 1; i < argc; i++) {
+        if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
+            if (m < 0) return cli_usage("explain", "missing value for", "--dict");
+            o->dict = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
+            if (m < 0) return cli_usage("explain", "missing value for", "--model");
+            o->model = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--mode", &val)) != 0) {
+            if (m < 0 || (strcmp(val, "syntax") && strcmp(val, "shallow")))
+                return cli_usage("explain", "--mode wants syntax or shallow, got", m < 0 ? "" : val);
+            o->syntax = !strcmp(val, "syntax");
+        } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
+            if (m < 0) return cli_usage("explain", "missing value for", "--date");
+            if (!(o->date = cli_parse_date(val))) return CLI_USAGE;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--id", &val)) != 0) {
+            if (m < 0) return cli_usage("explain", "missing value for", "--id");
+            o->id = val;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
+            if (m < 0) return cli_usage("explain", "missing value for", "--in");
+            o->ci.in = dy_in_format_parse(val);
+            if (o->ci.in == DY_IN_AUTO || o->ci.in == DY_IN_CONLLU)
+                return cli_usage_choice("explain", "unknown input format", val,
+                                        "text, jsonl, tabari, lines or petrarch");
+            o->in_given = 1;
+        } else if ((m = cli_input_field_opt(&o->ci, "explain", argc, argv, &i)) != 0) {
+            if (m < 0) return CLI_USAGE;
+            o->in_given = 1;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage("explain", "unknown option", argv[i]);
+        } else {
+            /* Several arguments are the words of one sentence. */
+            if ((*nwords)++)
+                dy_strbuf_addc(text, ' ');
+            dy_strbuf_adds(text, argv[i]);
+        }
+    }
+    return CLI_OK;
+}
+
+/* The input that one argument names: "-" or a file, else NULL (it is text).
+ * *status is set when it can be neither (a folder, a path that is not). */
+static const char *input_named(const char *arg, int *status)
+{
+    struct stat st;
+    if (!strcmp(arg, "-"))
+        return arg;
+    if (stat(arg, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return arg;
+        cli_errorf("%s: is a folder (dyad explain reads one story; dyad code reads folders)", arg);
+        *status = CLI_ERROR;
+    } else if (looks_like_path(arg)) {
+        cli_errorf("%s: cannot open: %s", arg, strerror(errno));
+        *status = CLI_ERROR;
+    }
+    return NULL;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    explain_opts o;
+    memset(&o, 0, sizeof o);
+    o.syntax = 1;
+    cli_input_init(&o.ci);
+    dy_strbuf text;
+    dy_strbuf_init(&text);
+    int nwords = 0;
+    int status = explain_args(argc, argv, &o, &text, &nwords);
+    const char *path = NULL;
+    if (status == CLI_OK && nwords == 0)
+        path = "-";
+    else if (status == CLI_OK && nwords == 1)
+        path = input_named(text.s, &status);
+    if (status == CLI_OK && !path && (o.in_given || o.id))
+        status = cli_usage("explain", "--in, --id and the field options read a FILE or stdin, "
+                           "not the text of the arguments", NULL);
+    if (status == CLI_OK && path) {
+        status = explain_input(&o, path);
+    } else if (status == CLI_OK) {
+        if (text.failed) {
+            cli_errorf("out of memory");
+            status = CLI_ERROR;
+        } else {
+            dyad_story story = {0};
+            story.id = "explain";
+            story.date = o.date;
+            story.text = text.s;
+            story.text_len = text.len;
+            status = explain_story(&o, &story);
+        }
+    }
     dy_strbuf_free(&text);
     return status;
 }

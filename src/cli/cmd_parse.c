@@ -9,11 +9,12 @@
 #include "io/pipeline.h"
 #include "io/reader.h"
 #include "io/work_parse.h"
+#include "input.h"
 
 typedef struct prun {
     dy_pipeline *pipe;
     dy_parse_ctx ctx;
-    dy_in_format in;
+    cli_input ci;          /* --in, the JSON Lines members, -r */
     int date;
     long read, parsed, skipped, sentences, words;
     int failed, write_failed;
@@ -54,39 +55,45 @@ static int sink(void *vctx, const dyad_story *story, const void *result, dyad_st
     return 0;
 }
 
-static int parse_file(prun *r, const char *path)
+/* The format an input's name asks for (DY_IN_AUTO: its first bytes will
+ * tell), or DY_IN_AUTO for stdin. */
+static dy_in_format named_format(const prun *r, const char *path)
 {
-    int is_stdin = !strcmp(path, "-");
-    const char *name = is_stdin ? "stdin" : path;
-    dy_in_format fmt = r->in != DY_IN_AUTO ? r->in : is_stdin ? DY_IN_TEXT
-                                                             : dy_in_format_detect(path);
+    if (r->ci.in != DY_IN_AUTO)
+        return r->ci.in;
+    return strcmp(path, "-") ? dy_in_format_detect(path) : DY_IN_AUTO;
+}
+
+/* One input file (or stdin), for cli_input_each; returns 0 to stop. */
+static int parse_file(void *ctx, const char *path)
+{
+    prun *r = ctx;
+    dy_in_format fmt = named_format(r, path);
     if (fmt == DY_IN_TABARI || fmt == DY_IN_PETRARCH) {
         cli_errorf("%s: dyad parse reads text, lines, jsonl or conllu, not %s",
-                   name, dy_in_format_name(fmt));
-        r->failed = 1;
-        return 1;
-    }
-    if ((fmt == DY_IN_CONLLU) != (r->ctx.conllu != 0)) {
-        cli_errorf("%s: CoNLL-U and other inputs cannot be mixed in one run", name);
-        r->failed = 1;
-        return 1;
-    }
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_errorf("%s: cannot open: %s", path, strerror(errno));
+                   strcmp(path, "-") ? path : "stdin", dy_in_format_name(fmt));
         r->failed = 1;
         return 1;
     }
     dy_reader rd;
-    dy_reader_init(&rd, f, name, fmt, r->date);
+    FILE *f = cli_input_open(&r->ci, path, &rd, r->date);
+    if (!f) {
+        r->failed = 1;
+        return 1;
+    }
+    if ((rd.fmt == DY_IN_CONLLU) != (r->ctx.conllu != 0)) {
+        cli_errorf("%s: CoNLL-U and other inputs cannot be mixed in one run", rd.name);
+        cli_input_close(&rd, f);
+        r->failed = 1;
+        return 1;
+    }
     rd.date_optional = 1;
-    r->ctx.name = name;
+    r->ctx.name = rd.name;
     dyad_error err = {0};
     dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
     if (st == DYAD_ERR_NOMEM) cli_report(&err);
     if (st == DYAD_ERR_IO) r->failed = 1;
-    dy_reader_free(&rd);
-    if (!is_stdin) fclose(f);
+    cli_input_close(&rd, f);
     return st == DYAD_OK || st == DYAD_ERR_IO;
 }
 
@@ -95,6 +102,8 @@ int cmd_parse(int argc, char **argv)
     const char *model_opt = NULL, *val;
     prun r;
     memset(&r, 0, sizeof r);
+    cli_input_init(&r.ci);
+    r.ci.no_records = 1;
     int jobs = 1, m, status = CLI_OK, nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) {
@@ -108,9 +117,13 @@ int cmd_parse(int argc, char **argv)
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("parse", "missing value for", "--in");
-            else if ((r.in = dy_in_format_parse(val)) == DY_IN_AUTO || r.in == DY_IN_TABARI ||
-                     r.in == DY_IN_PETRARCH)
+            else if ((r.ci.in = dy_in_format_parse(val)) == DY_IN_AUTO ||
+                     r.ci.in == DY_IN_TABARI || r.ci.in == DY_IN_PETRARCH)
                 status = cli_usage("parse", "--in wants text, lines, jsonl or conllu, got", val);
+        } else if ((m = cli_input_field_opt(&r.ci, "parse", argc, argv, &i)) != 0) {
+            if (m < 0) status = CLI_USAGE;
+        } else if (!strcmp(argv[i], "-r") || !strcmp(argv[i], "--recursive")) {
+            r.ci.recursive = 1;
         } else if ((m = cli_jobs_opt(argc, argv, &i, &jobs)) != 0) {
             if (m < 0) status = cli_usage("parse", "-j wants a number of threads, got", argv[i]);
         } else if ((m = cli_opt_value(argc, argv, &i, "--date", &val)) != 0) {
@@ -128,9 +141,7 @@ int cmd_parse(int argc, char **argv)
     }
     if (nfiles == 0) files[nfiles++] = "-";
     /* CoNLL-U or not is one choice for the run: the first input decides */
-    dy_in_format first = r.in != DY_IN_AUTO ? r.in
-                         : strcmp(files[0], "-") ? dy_in_format_detect(files[0]) : DY_IN_TEXT;
-    r.ctx.conllu = first == DY_IN_CONLLU;
+    r.ctx.conllu = named_format(&r, files[0]) == DY_IN_CONLLU;
     dyad_model *model = cli_load_model(model_opt);
     if (!model) {
         free(files);
@@ -146,9 +157,10 @@ int cmd_parse(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    cli_input_output(&r.ci, stdout);
     int ok = 1;
     for (int i = 0; i < nfiles && ok && !r.write_failed; i++)
-        ok = parse_file(&r, files[i]);
+        ok = cli_input_each(&r.ci, files[i], parse_file, &r, &r.failed);
     if (fflush(stdout) != 0 || ferror(stdout)) r.write_failed = 1;
     if (r.write_failed) cli_errorf("stdout: write error: %s", strerror(errno));
     fprintf(stderr, "dyad: %ld stories read: %ld parsed, %ld skipped; %ld sentences, %ld words\n",

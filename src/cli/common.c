@@ -39,6 +39,14 @@ int cli_usage(const char *cmd, const char *complaint, const char *arg)
     return CLI_USAGE;
 }
 
+int cli_usage_choice(const char *cmd, const char *complaint, const char *arg,
+                     const char *choices)
+{
+    fprintf(stderr, "dyad: %s: %s (want %s)\n", complaint, arg, choices);
+    fprintf(stderr, "Try 'dyad help %s'.\n", cmd);
+    return CLI_USAGE;
+}
+
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
     const char *a = argv[*i];
@@ -74,6 +82,9 @@ dyad_dict *cli_load_dict(const char *opt)
     const char *path = cli_dict_path(opt);
     dyad_status st = path ? dyad_dict_load(path, &dict, &err) : dyad_dict_load_default(&dict, &err);
     if (st != DYAD_OK) {
+        /* a path from the environment: say so, or the user looks for a --dict */
+        if (path && path != opt && !strcmp(err.where, path))
+            snprintf(err.where, sizeof err.where, "DYAD_DICT=%s", path);
         cli_report(&err);
         return NULL;
     }
@@ -91,7 +102,7 @@ int cli_parse_date(const char *s)
 {
     int d = dyad_parse_date(s, strlen(s));
     if (!d)
-        cli_errorf("bad date '%s' (want YYYY-MM-DD)", s);
+        cli_errorf("bad date '%s' (want YYYY-MM-DD or YYYYMMDD)", s);
     return d;
 }
 

@@ -22,12 +22,17 @@ static const char general[] =
     "  help CMD      show every option of a command (also: dyad CMD --help)\n"
     "\n"
     "  -h, --help    this text\n"
-    "  --version     print the version\n"
+    "  -V, --version print the version\n"
     "\n"
-    "The dictionary is the --dict option, else $DYAD_DICT, else the starter\n"
-    "dictionaries built into dyad (data/default/default.project, compiled in).\n"
+    "The dictionary (--dict DICT) is a TABARI .project, a folder of dictionary\n"
+    "files, a PETRARCH PETR_config.ini or a compiled .dyd file, for every\n"
+    "command that takes one; without --dict, $DYAD_DICT; else the starter\n"
+    "dictionaries compiled into the dyad binary (made from data/default/ in\n"
+    "the sources; `make install` also copies them to share/dyad/default).\n"
     "The syntax model is the --model option, else $DYAD_MODEL, else the English\n"
     "model built into dyad (data/model/en.dym; docs/syntax.md).\n"
+    "A DATE is YYYY-MM-DD, YYYYMMDD or an ISO 8601 timestamp (its date as\n"
+    "written: 2026-05-01T22:15:00-04:00 is 2026-05-01).\n"
     "\n"
     "exit status: 0 success; 1 an error (unreadable file, bad dictionary,\n"
     "write error), for validate a failing record, for codes no match; 2 bad\n"
@@ -35,18 +40,25 @@ static const char general[] =
     "see docs/errors.md).\n";
 
 static const char code_help[] =
-    "usage: dyad code [--dict PROJECT_OR_DIR_OR_INI] [--mode syntax|shallow] [--model FILE.dym]\n"
-    "                 [--in text|jsonl|tabari|lines|petrarch]\n"
+    "usage: dyad code [--dict DICT] [--mode syntax|shallow] [--model FILE.dym]\n"
+    "                 [--in text|jsonl|tabari|lines|petrarch] [--id-field NAME]\n"
+    "                 [--text-field NAME] [--date-field NAME] [--title-field NAME]\n"
     "                 [--out tsv|csv|jsonl|petrarch|tabari|gdelt] [--quad gdelt|phoenix]\n"
-    "                 [--one-a-day] [--text] [--date YYYY-MM-DD] [-j N]\n"
-    "                 [--on-error skip|stop] [--rejects FILE] [FILE...]\n"
+    "                 [--one-a-day] [--text] [--date DATE] [-j N] [-r]\n"
+    "                 [--on-error skip|stop] [--rejects FILE] [FILE|FOLDER...]\n"
     "\n"
     "Codes stories and writes one line per event to standard output.\n"
-    "FILE '-' or no FILE reads standard input.\n"
-    "--dict D        a TABARI .project, a folder of dictionary files, a\n"
+    "FILE '-' or no FILE reads standard input. A FOLDER's regular files are\n"
+    "read in the byte order of their names, hidden ones (.name) left out.\n"
+    "-r, --recursive also read its sub-folders, depth-first (symbolic links\n"
+    "                to folders are not followed); without it they are\n"
+    "                named as not entered\n"
+    "--dict DICT     a TABARI .project, a folder of dictionary files, a\n"
     "                PETRARCH PETR_config.ini or a compiled .dyd file\n"
-    "--date DATE     the date of stories that give none (YYYY-MM-DD or\n"
-    "                YYYYMMDD): text input needs it, jsonl and lines use it\n"
+    "                (default: $DYAD_DICT, else the built-in dictionaries)\n"
+    "--date DATE     the date of stories that give none (YYYY-MM-DD,\n"
+    "                YYYYMMDD or an ISO 8601 timestamp): text input needs\n"
+    "                it, jsonl and lines use it\n"
     "--mode syntax   (the default) TABARI's coder helped by dyad's own parse:\n"
     "                a lead phrase before a comma no longer cancels the main\n"
     "                clause (docs/coding.md, \"Modes\")\n"
@@ -54,17 +66,30 @@ static const char code_help[] =
     "--model FILE    the syntax model (default: $DYAD_MODEL, else built in)\n"
     "\n"
     "input formats (--in; else from the file name: .jsonl/.json -> jsonl,\n"
-    ".text/.tabari/.records -> tabari, .xml -> petrarch, anything else -> text):\n"
+    ".text/.tabari/.records -> tabari, .xml -> petrarch, .txt -> text;\n"
+    "stdin and other names by the first bytes, said on stderr: '{' jsonl,\n"
+    "'<' petrarch, a first line 'YYMMDD ID' tabari, anything else text):\n"
     "  text    the whole file is one story; id = file name; needs --date\n"
     "  jsonl   one story per line: {\"id\",\"date\",\"text\",\"source\"?,\"url\"?},\n"
-    "          date YYYY-MM-DD or YYYYMMDD; bad lines are reported and skipped\n"
+    "          date YYYY-MM-DD, YYYYMMDD or an ISO 8601 timestamp (the day as\n"
+    "          written: an offset does not move it); bad lines are reported\n"
+    "          and skipped\n"
     "  tabari  TABARI records: 'YYMMDD ID' line, text lines, blank line; each\n"
     "          record is coded as one sentence; /* comments */ are removed\n"
-    "  lines   one sentence per line, id = FILE:LINE; date from --date, else 0\n"
+    "  lines   one sentence per line, id = FILE:LINE; date from --date, else\n"
+    "          none (the date and date_origin fields are then empty)\n"
     "  petrarch  PETRARCH XML: <Sentence date= id= source=><Text>..</Text>\n"
     "          <Parse>(ROOT ..)</Parse></Sentence>; sentences whose ids share\n"
     "          the part before the last '_' form one story; a parse, when\n"
     "          given, is used for coding (docs/petrarch.md)\n"
+    "--id-field NAME, --text-field NAME, --date-field NAME\n"
+    "                jsonl: read the story's id, text or date from member NAME\n"
+    "                (\"url\", \"body\", \"published\") instead\n"
+    "--title-field NAME  jsonl: the story is member NAME (a headline), a blank\n"
+    "                line, then the text (offsets count them)\n";
+
+/* Split in two: C11 compilers need only take string literals of 4095 bytes. */
+static const char code_help_2[] =
     "\n"
     "output formats (--out, default tsv; docs/formats.md documents each field):\n"
     "  tsv, csv  a header line, then story_id, sentence, date, source, target,\n"
@@ -72,13 +97,16 @@ static const char code_help[] =
     "            source and url, then date origin, code name, root, quad class,\n"
     "            Goldstein, PLOVER, actor countries and agents, place, mentions,\n"
     "            sentence and story ids, issue codes (CSV: RFC 4180, CRLF)\n"
-    "  jsonl     every field, one JSON object per event\n"
+    "  jsonl     one JSON object per event: every field, null when unknown,\n"
+    "            but story_source, story_url, stories, story_ids and issues\n"
+    "            only when known\n"
     "  petrarch  PETRARCH-2 event file; tabari  TABARI event file (manual 4.4)\n"
     "  gdelt     the 61 columns of the GDELT 2.0 event table, with a header\n"
     "--quad phoenix  write Phoenix quad classes (0-4) instead of GDELT's (1-4)\n"
     "--one-a-day     keep one event per (date, source, target, code) across the\n"
-    "                input, with the number and ids of the stories; written at\n"
-    "                the end of the input\n"
+    "                input, with the number and ids of the stories (stories,\n"
+    "                story_ids; sentence_ids is left empty); written at the\n"
+    "                end of the input\n"
     "--text          petrarch: actor and verb text; tabari: ID and TEXT fields\n"
     "Identical events of one story are always written once, with a count.\n"
     "-j N, --jobs N  code with N threads (default: one per core); the output\n"
@@ -99,18 +127,20 @@ static const char code_help[] =
     "file, write error, --on-error stop); 2 bad usage; 3 some stories skipped.\n";
 
 static const char dict_help[] =
-    "usage: dyad dict compile [--dict PROJECT_OR_DIR_OR_INI] -o FILE.dyd\n"
+    "usage: dyad dict compile [--dict DICT] -o FILE.dyd\n"
     "\n"
     "Loads the dictionaries (actors, agents, verbs, patterns, synsets, issues,\n"
-    "discards, options) and writes them to one compiled file. --dict FILE.dyd\n"
-    "then loads it into memory without parsing. A .dyd made by another dyad\n"
-    "version or build, or damaged, is refused: compile it again.\n"
+    "discards, options) and writes them to one compiled file. DICT is a\n"
+    "TABARI .project, a folder of dictionary files, a PETRARCH PETR_config.ini\n"
+    "or a .dyd (default: $DYAD_DICT, else the built-in dictionaries).\n"
+    "--dict FILE.dyd then loads it into memory without parsing. A .dyd made\n"
+    "by another dyad version or build, or damaged, is refused: compile it again.\n"
     "  -o FILE, --out FILE  the file to write\n"
     "exit status: 0 written; 1 a dictionary or write error; 2 bad usage.\n";
 
 static const char validate_help[] =
-    "usage: dyad validate [--all] [--verbose] [--only ID] [--dict FILE.dyd] PROJECT\n"
-    "       dyad validate [--verbose] [--only ID] [--no-parse] [--dict D] FILE.xml\n"
+    "usage: dyad validate [--all] [--verbose] [--only ID] [--dict DICT] PROJECT\n"
+    "       dyad validate [--verbose] [--only ID] [--no-parse] [--dict DICT] FILE.xml\n"
     "\n"
     "Runs a TABARI validation project: loads its dictionaries, reads its\n"
     "<textfile> records and compares the events coded from each record with\n"
@@ -122,7 +152,7 @@ static const char validate_help[] =
     "  --all       go on past the record FINAL-01 (the end of the standard set)\n"
     "  --verbose, -v  also print the passing records\n"
     "  --only ID   run only record ID, with the coder's explanation\n"
-    "  --dict D    code with D instead (the project's dictionaries compiled\n"
+    "  --dict DICT code with DICT instead (the project's dictionaries compiled\n"
     "              with `dyad dict compile`, say)\n"
     "\n"
     "FILE.xml is a PETRARCH validation file (PETR.UnitTest.records.xml): its\n"
@@ -136,25 +166,35 @@ static const char validate_help[] =
     "or an error (unreadable project or dictionary); 2 bad usage.\n";
 
 static const char explain_help[] =
-    "usage: dyad explain [--dict PROJECT_OR_DIR] [--mode syntax|shallow] [--model FILE.dym]\n"
-    "                    [--date YYYY-MM-DD]\n"
+    "usage: dyad explain [--dict DICT] [--mode syntax|shallow] [--model FILE.dym]\n"
+    "                    [--date DATE] [--in text|jsonl|tabari|lines|petrarch]\n"
+    "                    [--id ID] [--id-field NAME] [--text-field NAME]\n"
+    "                    [--date-field NAME] [--title-field NAME]\n"
     "                    [TEXT...|FILE|-]\n"
     "\n"
     "Codes one story and prints what the coder saw: sentences, tokens,\n"
-    "matched actors, agents and verbs, the pattern that fired and the events;\n"
-    "then each sentence's dependency tree from dyad's syntax model (--model,\n"
+    "matched actors, agents and verbs, the pattern that fired and the events,\n"
+    "each with its resolved date (and where it came from) and place; then\n"
+    "each sentence's dependency tree from dyad's syntax model (--model,\n"
     "else $DYAD_MODEL, else the built-in one): relation, word, UPOS/XPOS,\n"
     "lemma, position, each word under its head.\n"
-    "Several arguments are the words of one text; one argument naming a\n"
-    "readable file is that file; '-' or none is standard input. Without\n"
-    "--date the story has no date (date-restricted codes use their undated\n"
-    "form).\n"
-    "exit status: 0 explained; 1 an error (unreadable file or dictionary);\n"
-    "2 bad usage.\n";
+    "Several arguments are the words of one text. One argument naming a file\n"
+    "is that file, read in its format as dyad code reads it (--in, else its\n"
+    "name, else its first bytes): its first story, or with --id ID the story\n"
+    "whose id is ID. One argument without a blank that names no file but looks\n"
+    "like one (a '/' in it, or a suffix such as .jsonl) is an error, not text.\n"
+    "'-' or no argument is standard input. --dict DICT as for dyad code\n"
+    "(a .project, a folder, a PETR_config.ini or a .dyd). Without a date\n"
+    "(--date, or the story's own) the story has none: date-restricted codes\n"
+    "use their undated form.\n"
+    "exit status: 0 explained; 1 an error (unreadable file or dictionary,\n"
+    "no story, no story with that id); 2 bad usage.\n";
 
 static const char parse_help[] =
     "usage: dyad parse [--in text|lines|jsonl|conllu] [--model FILE.dym]\n"
-    "                  [--date YYYY-MM-DD] [-j N] [FILE...]\n"
+    "                  [--id-field NAME] [--text-field NAME] [--date-field NAME]\n"
+    "                  [--title-field NAME] [--date DATE] [-j N] [-r]\n"
+    "                  [FILE|FOLDER...]\n"
     "\n"
     "Splits stories into sentences and words (English Web Treebank\n"
     "conventions: \"don't\" is \"do\" \"n't\"), tags them (UPOS and Penn XPOS),\n"
@@ -162,11 +202,14 @@ static const char parse_help[] =
     "writes CoNLL-U to standard output (10 columns; FEATS and DEPS are \"_\").\n"
     "Each story opens with \"# newdoc id = ID\" (and \"# date = ...\" when it\n"
     "has a date); each sentence has \"# sent_id = ID-N\" and \"# text\".\n"
-    "FILE '-' or no FILE reads standard input.\n"
+    "FILE '-' or no FILE reads standard input; a FOLDER (-r: and its\n"
+    "sub-folders) is read file by file as for dyad code.\n"
     "\n"
     "input formats (--in; else from the file name as for dyad code, and\n"
-    ".conllu -> conllu): text (the file is one story), lines (one sentence\n"
-    "a line), jsonl (one story a line; \"date\" is optional here), conllu:\n"
+    ".conllu -> conllu; stdin and other names: '{' jsonl, else text, said on\n"
+    "stderr): text (the file is one story), lines (one sentence a line),\n"
+    "jsonl (one story a line; the date is optional here; the --*-field\n"
+    "options as for dyad code), conllu:\n"
     "the words are taken from the ID and FORM columns and every other column\n"
     "is predicted, whatever the input holds there; comments, sentence ids\n"
     "and multiword-token lines are kept, so a UD treebank can be parsed again\n"
@@ -174,7 +217,8 @@ static const char parse_help[] =
     "skipped; so is one of more than 500 words. Text sentences longer than\n"
     "500 words are cut into pieces.\n"
     "  --model FILE  a model trained by dyad train (default: the built-in one)\n"
-    "  --date DATE   the date of stories that give none (written as # date)\n"
+    "  --date DATE   the date of stories that give none (written as # date;\n"
+    "                YYYY-MM-DD, YYYYMMDD or an ISO 8601 timestamp)\n"
     "  -j N          parse with N threads (0: one per core); the output is\n"
     "                the same as with -j 1 (the default)\n"
     "\n"
@@ -212,11 +256,11 @@ static const char codes_help[] =
 
 int cli_help(const char *cmd, FILE *out)
 {
-    const char *text = NULL;
+    const char *text = NULL, *more = "";
     if (!cmd)
         text = general;
     else if (!strcmp(cmd, "code"))
-        text = code_help;
+        text = code_help, more = code_help_2;
     else if (!strcmp(cmd, "validate"))
         text = validate_help;
     else if (!strcmp(cmd, "explain"))
@@ -231,7 +275,9 @@ int cli_help(const char *cmd, FILE *out)
         text = train_help;
     if (!text)
         return 0;
-    if (out)
+    if (out) {
         fputs(text, out);
+        fputs(more, out);
+    }
     return 1;
 }

@@ -17,7 +17,7 @@ static int dispatch(int argc, char **argv)
         cli_help(NULL, stdout);
         return CLI_OK;
     }
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) {
         printf("dyad %s\n", DYAD_VERSION);
         return CLI_OK;
     }

@@ -205,6 +205,48 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err)
     }
 }
 
+long dy_linereader_peek_more(dy_linereader *lr, dyad_error *err)
+{
+    if (lr->eof)
+        return 0;
+    size_t before = lr->end - lr->pos;
+    if (read_more(lr, err) != 0)
+        return -1;
+    return (long)(lr->end - lr->pos - before);
+}
+
+const char *dy_linereader_pending(const dy_linereader *lr, size_t *n)
+{
+    *n = lr->end - lr->pos;
+    return lr->data ? lr->data + lr->pos : "";
+}
+
+long dy_linereader_read_bytes(dy_linereader *lr, char *dst, size_t room, const char *stops)
+{
+    size_t have = lr->end - lr->pos;
+    if (have > 0) {
+        size_t n = have < room ? have : room;
+        memcpy(dst, lr->data + lr->pos, n);
+        lr->pos += n;
+        return (long)n;
+    }
+    if (lr->eof || !lr->f)
+        return 0;
+    long n = dy_read_some(lr->fd, lr->f, dst, room, stops, lr->cancel);
+    if (n == DY_READ_CANCELLED)
+        lr->cancelled = lr->eof = 1;
+    return n;
+}
+
+void dy_linereader_move(dy_linereader *to, dy_linereader *lr)
+{
+    dy_linereader_free(to);
+    *to = *lr;
+    memset(lr, 0, sizeof *lr);
+    lr->fd = -1;
+    lr->eof = 1;   /* the stream is `to`'s now */
+}
+
 int dy_line_is_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -52,6 +52,26 @@ int dy_linereader_next(dy_linereader *lr, dyad_error *err);
  * looks for a line end. lr->buf is not valid afterwards. */
 int dy_linereader_ready(dy_linereader *lr);
 
+/* The start of a stream, looked at before it is read as some format
+ * (io/sniff.c): reads more into the read-ahead without handing out a line.
+ * The count of new bytes, 0 at the end of the stream, -1 on an error (err
+ * filled). Nothing is lost: the next line, or dy_linereader_read_bytes,
+ * starts at the first byte. */
+long dy_linereader_peek_more(dy_linereader *lr, dyad_error *err);
+/* The bytes read ahead and not yet handed out (*n of them). */
+const char *dy_linereader_pending(const dy_linereader *lr, size_t *n);
+
+/* For readers of bytes rather than lines (the text and PETRARCH formats):
+ * hands out what was read ahead first, then reads the stream as
+ * dy_read_some does (base/file.h). The count, 0 at the end, -1 on a read
+ * error (errno says why), DY_READ_CANCELLED once lr->cancel is requested. */
+long dy_linereader_read_bytes(dy_linereader *lr, char *dst, size_t room, const char *stops);
+
+/* Hands lr's stream and read-ahead over to `to` (its own buffer freed),
+ * so that a reader with its own line reader (TABARI records) goes on where
+ * lr stopped; lr is left empty, reading nothing more. */
+void dy_linereader_move(dy_linereader *to, dy_linereader *lr);
+
 /* Nonzero when s[0..n) holds only blanks and tabs (TABARI's "blank line"). */
 int dy_line_is_blank(const char *s, size_t n);
 

@@ -1,5 +1,6 @@
 /* read_jsonl.c — the jsonl input format: one story per line,
- * {"id","date","text","source"?,"url"?}; a bad line is reported and skipped. */
+ * {"id","date","text","source"?,"url"?} (the first three, and a title, under
+ * the names the caller chose); a bad line is reported and skipped. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ static int member_text(json_t *obj, const char *key, dy_strbuf *b)
 static dyad_status bad(dy_reader *r, json_t *obj, dy_skip why, dyad_error *err,
                        const char *msg)
 {
-    json_t *t = obj ? json_object_get(obj, "text") : NULL;
+    json_t *t = obj ? json_object_get(obj, r->fields.text) : NULL;
     dy_strbuf_clear(&r->text);
     if (json_is_string(t))
         dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
@@ -49,10 +50,11 @@ static dyad_status bad(dy_reader *r, json_t *obj, dy_skip why, dyad_error *err,
     return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "%s", msg);
 }
 
-/* The "date" member (or --date when absent); 0 with *why set when bad. */
+/* The date member (or --date when absent); 0 with *why set when bad.
+ * ISO 8601 timestamps give their date (dyad_parse_date). */
 static int member_date(dy_reader *r, json_t *obj, dy_skip *why)
 {
-    json_t *d = json_object_get(obj, "date");
+    json_t *d = json_object_get(obj, r->fields.date);
     int date = 0;
     if (json_is_string(d)) {
         date = dyad_parse_date(json_string_value(d), json_string_length(d));
@@ -66,6 +68,24 @@ static int member_date(dy_reader *r, json_t *obj, dy_skip *why)
     }
     *why = DY_SKIP_BAD_DATE;
     return date;
+}
+
+/* "missing \"NAME\"": the member looked for, as the caller named it. */
+static const char *missing(char *msg, size_t n, const char *name)
+{
+    snprintf(msg, n, "missing \"%.60s\"", name);
+    return msg;
+}
+
+/* With a title member asked for and present: the title and a blank line
+ * open the text, so the coder sees a headline as its own sentence. */
+static void add_title(dy_reader *r, json_t *obj)
+{
+    json_t *t = r->fields.title ? json_object_get(obj, r->fields.title) : NULL;
+    if (!json_is_string(t) || !json_string_length(t))
+        return;
+    dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
+    dy_strbuf_add(&r->text, "\n\n", 2);
 }
 
 dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
@@ -93,30 +113,34 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
         json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
         if (!obj) {
             char msg[256];
-            snprintf(msg, sizeof msg, "bad JSON: %s", jerr.text);
+            snprintf(msg, sizeof msg, "bad JSON at column %d: %s", jerr.column, jerr.text);
             return bad(r, NULL, DY_SKIP_BAD_INPUT, err, msg);
         }
         r->raw = NULL;   /* it parsed: the rejects file gets its members */
         r->raw_len = 0;
         if (!json_is_object(obj))
             return bad(r, obj, DY_SKIP_BAD_INPUT, err, "not a JSON object");
-        if (!member_text(obj, "id", &r->id) || !r->id.len)
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "missing \"id\"");
+        char msg[200];
+        if (!member_text(obj, r->fields.id, &r->id) || !r->id.len)
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, r->fields.id));
         dy_skip why = DY_SKIP_NONE;
         int date = member_date(r, obj, &why);
         if (!date && why == DY_SKIP_NO_DATE && !r->date_optional)
-            return bad(r, obj, why, err, "missing \"date\"");
+            return bad(r, obj, why, err, missing(msg, sizeof msg, r->fields.date));
         if (!date && why != DY_SKIP_NO_DATE) {
-            char msg[160], *d = json_dumps(json_object_get(obj, "date"), JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
-            snprintf(msg, sizeof msg, "bad \"date\" %.60s (want YYYY-MM-DD or YYYYMMDD)",
-                     d ? d : "?");
+            char *d = json_dumps(json_object_get(obj, r->fields.date),
+                                 JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+            snprintf(msg, sizeof msg,
+                     "bad \"%.40s\" %.60s (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)",
+                     r->fields.date, d ? d : "?");
             free(d);
             return bad(r, obj, why, err, msg);
         }
-        json_t *t = json_object_get(obj, "text");
+        json_t *t = json_object_get(obj, r->fields.text);
         if (!json_is_string(t))
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "missing \"text\"");
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, r->fields.text));
         dy_strbuf_clear(&r->text);
+        add_title(r, obj);
         dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
         int has_source = member_text(obj, "source", &r->source);
         int has_url = member_text(obj, "url", &r->url);

@@ -118,6 +118,7 @@ static dyad_status open_stream(dy_reader *r, dyad_error *err)
     dy_strbuf_init(&p->ids);
     dy_strbuf_init(&p->parses);
     dy_xml_cutter_init(&p->cut, r->lr.f, "Sentence", (size_t)DYAD_MAX_STORY_BYTES);
+    dy_xml_cutter_read_from(&p->cut, &r->lr);   /* which may hold the first bytes */
     p->cut.cancel = r->cancel;
     r->petr = p;
     p->ctxt = new_parser(p);

@@ -6,6 +6,8 @@
 dyad_status dy_read_tabari(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
 {
     dy_record rec;
+    if (r->lr.data)   /* sniffing read ahead: records go on from its first byte */
+        dy_linereader_move(&r->rr.lr, &r->lr);
     int rc = dy_record_next(&r->rr, &rec, err);
     if (rc == DY_LINE_TOO_LONG) {
         r->line = r->rr.lr.lineno;

@@ -13,10 +13,10 @@ dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *
     long n;
     r->done = 1;
     dy_strbuf_clear(&r->text);
-    /* Bytes as they are, so offsets in the output point into the file. */
-    errno = 0;
-    while ((n = dy_read_some(r->lr.fd, r->lr.f, chunk, sizeof chunk, "", r->cancel)) > 0) {
-        if (r->text.len + n > (size_t)DYAD_MAX_STORY_BYTES) {   /* bounded memory */
+    /* Bytes as they are, so offsets in the output point into the file;
+     * through the line reader, which may hold the first ones (sniffing). */
+    while ((n = dy_linereader_read_bytes(&r->lr, chunk, sizeof chunk, "")) > 0) {
+        if (r->text.len + (size_t)n > (size_t)DYAD_MAX_STORY_BYTES) {   /* bounded memory */
             r->bad.id = r->name;
             return dy_error_set(err, DYAD_ERR_LIMIT, r->name, 0,
                                 "story is longer than the limit of %ld bytes",

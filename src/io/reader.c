@@ -42,7 +42,14 @@ dy_in_format dy_in_format_detect(const char *path)
         return DY_IN_PETRARCH;
     if (ends_with(path, ".conllu"))
         return DY_IN_CONLLU;
-    return DY_IN_TEXT;
+    if (ends_with(path, ".txt"))
+        return DY_IN_TEXT;
+    return DY_IN_AUTO;
+}
+
+int dy_in_format_known_suffix(const char *path)
+{
+    return dy_in_format_detect(path) != DY_IN_AUTO;
 }
 
 const char *dy_in_format_name(dy_in_format fmt)
@@ -65,6 +72,9 @@ void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, i
     r->fmt = fmt;
     r->name = name;
     r->date = date;
+    r->fields.id = "id";
+    r->fields.text = "text";
+    r->fields.date = "date";
     dy_linereader_init(&r->lr, f, name);
     dy_record_reader_init(&r->rr, f, name);
     dy_strbuf_init(&r->text);
@@ -140,7 +150,12 @@ static dyad_status read_format(dy_reader *r, dyad_story *story, int *got, dyad_e
     case DY_IN_CONLLU: return dy_read_conllu_block(r, story, got, err);
     case DY_IN_AUTO: break;
     }
-    return dy_error_set(err, DYAD_ERR_ARG, r->name, 0, "no input format");
+    dy_sniff sn;   /* nobody looked first: the first bytes decide */
+    dyad_status st = dy_reader_sniff(r, &sn, err);
+    if (st != DYAD_OK)
+        return st;
+    return r->fmt == DY_IN_AUTO ? dy_error_set(err, DYAD_ERR_ARG, r->name, 0, "no input format")
+                                : read_format(r, story, got, err);
 }
 
 static int is_blank(const char *s, size_t n)
@@ -216,7 +231,8 @@ int dy_reader_would_wait(dy_reader *r)
 {
     switch (r->fmt) {
     case DY_IN_TABARI: return !dy_linereader_ready(&r->rr.lr);
-    case DY_IN_PETRARCH: return r->lr.live && !dy_fd_ready(r->lr.fd);
+    case DY_IN_PETRARCH:   /* bytes read ahead (sniffing) come first */
+        return r->lr.live && r->lr.pos == r->lr.end && !dy_fd_ready(r->lr.fd);
     default: return !dy_linereader_ready(&r->lr);
     }
 }

@@ -25,9 +25,27 @@ typedef enum dy_in_format {
  * DY_IN_AUTO when unknown. */
 dy_in_format dy_in_format_parse(const char *name);
 /* By file name: .jsonl/.json -> jsonl; .text/.tabari/.records -> tabari;
- * .xml -> petrarch; .conllu -> conllu; anything else (and "-") -> text. */
+ * .xml -> petrarch; .conllu -> conllu; .txt -> text; anything else (and
+ * "-") DY_IN_AUTO: the name says nothing, the first bytes will tell. */
 dy_in_format dy_in_format_detect(const char *path);
 const char *dy_in_format_name(dy_in_format fmt);
+/* Does the name end in a suffix dy_in_format_detect knows? */
+int dy_in_format_known_suffix(const char *path);
+
+/* What the first bytes of a stream say its format is (io/sniff.c). */
+typedef struct dy_sniff {
+    dy_in_format fmt;   /* jsonl, petrarch, tabari, else text */
+    int byte;           /* the first non-blank byte, -1 when there is none */
+    int header;         /* the first line is a TABARI record header */
+} dy_sniff;
+
+/* p[0, n) is the start of a stream (at_end: all of it). A first non-blank
+ * byte '{' is JSON Lines, '<' PETRARCH XML, a first line "YYMMDD ID" (6 or
+ * 8 digits, blanks, one id) TABARI records; anything else text. Returns 1
+ * when *out is decided, 0 when more bytes are needed. */
+int dy_sniff_bytes(const char *p, size_t n, int at_end, dy_sniff *out);
+/* "first byte '{'" and the like, for the message saying what was assumed. */
+void dy_sniff_describe(const dy_sniff *s, char *buf, size_t n);
 
 /* Why an input item was not coded (docs/errors.md, "Input policy"). */
 typedef enum dy_skip {
@@ -50,12 +68,21 @@ const char *dy_skip_key(dy_skip s);
  * from the status and the reader's wording; bad input when unsure. */
 dy_skip dy_skip_classify(const dyad_error *err);
 
+/* The JSON Lines members a story is read from. */
+typedef struct dy_jsonl_fields {
+    const char *id, *text, *date;   /* "id", "text", "date" unless set */
+    const char *title;  /* or NULL; when set and present, the text is the
+                         * title, a blank line, then the text */
+} dy_jsonl_fields;
+
 typedef struct dy_reader {
     dy_in_format fmt;
     const char *name;       /* for ids and messages; not owned */
     int date;               /* YYYYMMDD from --date, 0 when none */
     int date_optional;      /* a story without a date is read with date 0
                              * (dyad parse), not skipped */
+    dy_jsonl_fields fields; /* jsonl: the members to read (callers may set them
+                             * after dy_reader_init; not owned) */
     int done;
     dy_linereader lr;       /* jsonl, lines, text */
     dy_record_reader rr;    /* tabari */
@@ -76,7 +103,9 @@ typedef struct dy_reader {
     int cancelled;          /* the input ended early for it */
 } dy_reader;
 
-/* f stays owned by the caller. fmt must not be DY_IN_AUTO. */
+/* f stays owned by the caller and must not have been read from. With fmt
+ * DY_IN_AUTO the first bytes decide (dy_reader_sniff), at the first read
+ * unless the caller sniffs first. */
 void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, int date);
 void dy_reader_free(dy_reader *r);
 
@@ -85,6 +114,13 @@ void dy_reader_free(dy_reader *r);
  * live feed wakes at once, and a story only partly read is dropped; one
  * handed out before is whole. c must outlive the reader. */
 void dy_reader_set_cancel(dy_reader *r, const struct dy_cancel *c);
+
+/* Looks at the start of the stream (waiting, on a pipe, for its first
+ * non-blank byte or its first line) and sets r->fmt from it; the caller may
+ * set another format before the first read. Nothing read is lost: every
+ * format's reader starts at the first byte. DYAD_OK, or a read error (err
+ * filled). */
+dyad_status dy_reader_sniff(dy_reader *r, dy_sniff *out, dyad_error *err);
 
 /* Next story. DYAD_OK with *got = 1: *story is filled, valid until the next
  * call; DYAD_OK with *got = 0: the end. DYAD_ERR_PARSE: one input item was

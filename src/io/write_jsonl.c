@@ -199,7 +199,7 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "date_shift", 0);
     dy_strbuf_add_long(b, ev->date_shift);
     key(b, "date_origin", 0);
-    str_or_null(b, dy_date_origin_name(ev->date_origin));
+    str_or_null(b, dy_event_date_origin(ev));
     span(b, "date", story, ev->date_span);
     key(b, "code_name", 0);
     str_or_null(b, ev->code_name);

@@ -114,7 +114,7 @@ void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o)
     str(b, put, ev->pattern);
     str(b, put, story->source);
     str(b, put, story->url);
-    str(b, put, dy_date_origin_name(ev->date_origin));
+    str(b, put, dy_event_date_origin(ev));
     span(b, put, story, ev->date_span, 0);
     str(b, put, ev->code_name);
     str(b, put, ev->root_code);

@@ -19,6 +19,11 @@ dy_out_format dy_out_format_parse(const char *name)
     return DY_OUT_NONE;
 }
 
+const char *dy_out_format_list(void)
+{
+    return "tsv, csv, jsonl, petrarch, tabari or gdelt";
+}
+
 const char *dy_date_origin_name(dyad_date_origin o)
 {
     switch (o) {
@@ -26,6 +31,11 @@ const char *dy_date_origin_name(dyad_date_origin o)
     case DYAD_DATE_SHIFT: return "shift";
     default: return "story";
     }
+}
+
+const char *dy_event_date_origin(const dyad_event *ev)
+{
+    return ev->date ? dy_date_origin_name(ev->date_origin) : NULL;
 }
 
 const char *dy_precision_name(dyad_place_precision p)

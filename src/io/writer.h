@@ -22,6 +22,8 @@ typedef enum dy_out_format {
 /* "tsv", "csv", "jsonl", "petrarch", "tabari", "gdelt" -> the format;
  * DY_OUT_NONE when unknown. */
 dy_out_format dy_out_format_parse(const char *name);
+/* "tsv, csv, jsonl, petrarch, tabari or gdelt": for messages. */
+const char *dy_out_format_list(void);
 
 /* What duplicate removal adds to an event (src/event/dedup.h). */
 typedef struct dy_event_extra {
@@ -93,6 +95,9 @@ void dy_json_string(dy_strbuf *b, const char *s, size_t n);
 
 /* Names for the enumerations, as every format writes them. */
 const char *dy_date_origin_name(dyad_date_origin o);
+/* The event's date origin for the output: NULL when it has no date (a
+ * story without one: --in lines without --date), since none came from anywhere. */
+const char *dy_event_date_origin(const dyad_event *ev);
 const char *dy_precision_name(dyad_place_precision p);
 
 #endif

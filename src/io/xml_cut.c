@@ -34,6 +34,11 @@ void dy_xml_cutter_init(dy_xml_cutter *c, FILE *f, const char *name, size_t max_
     c->cd = (iconv_t)-1;
 }
 
+void dy_xml_cutter_read_from(dy_xml_cutter *c, dy_linereader *lr)
+{
+    c->src = lr;
+}
+
 void dy_xml_cutter_free(dy_xml_cutter *c)
 {
     free(c->buf);
@@ -66,7 +71,8 @@ static long line_at(dy_xml_cutter *c, size_t p)
 /* What the stream has, up to room bytes (stdio stops after a '>'). */
 static long read_some(dy_xml_cutter *c, char *dst, size_t room)
 {
-    long n = dy_read_some(c->fd, c->f, dst, room, ">", c->cancel);
+    long n = c->src ? dy_linereader_read_bytes(c->src, dst, room, ">")
+                    : dy_read_some(c->fd, c->f, dst, room, ">", c->cancel);
     if (n == DY_READ_CANCELLED) {
         c->cancelled = 1;
         return -1;

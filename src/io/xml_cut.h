@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "io/linereader.h"
+
 /* What dy_xml_cut_next found. */
 typedef enum dy_cut_kind {
     DY_CUT_END = 0,     /* the end of the stream */
@@ -37,6 +39,7 @@ typedef struct dy_cut {
 typedef struct dy_xml_cutter {
     FILE *f;
     int fd;                  /* f's descriptor; -1: read through stdio */
+    dy_linereader *src;      /* or NULL; when set, bytes come through it */
     char name[32];           /* the element cut out */
     size_t name_len, max_bytes;
     char *buf;               /* buf[0, len): input (UTF-8) not yet given up */
@@ -72,6 +75,9 @@ typedef struct dy_xml_cutter {
  * UTF-8; a leading byte-order mark is dropped. */
 void dy_xml_cutter_init(dy_xml_cutter *c, FILE *f, const char *name, size_t max_bytes);
 void dy_xml_cutter_free(dy_xml_cutter *c);
+/* Reads through lr instead of f: the bytes lr read ahead (to sniff the
+ * format) come first. lr must outlive the cutter. */
+void dy_xml_cutter_read_from(dy_xml_cutter *c, dy_linereader *lr);
 
 /* The next element (or report) into *out; returns out->kind. Comments, CDATA
  * sections, processing instructions and quoted attribute values (which may hold

@@ -434,7 +434,9 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
         dy_forward_from(s, &c->fwd);
         c->fwd_valid = 1;
     }
-    if (trace) dy_explain_sentence(trace, c, s, index, out, final, nfinal);
+    if (trace)
+        dy_explain_sentence(trace, c, st, s, index, out, final,
+                            c->events + c->n_events - nfinal, nfinal);
     return DYAD_OK;
 }
 

@@ -47,8 +47,10 @@ struct dyad_coder {
 dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
                           dy_strbuf *trace, dyad_error *err);
 
-/* explain.c: describes one coded sentence. */
-void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dy_sentence *s, int index,
-                         const dyad_sentence *rec, const dy_final_event *ev, int nev);
+/* explain.c: describes one coded sentence of story st; out[0, nev) are the
+ * events made from ev[0, nev), with their dates and places resolved. */
+void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dyad_story *st,
+                         const dy_sentence *s, int index, const dyad_sentence *rec,
+                         const dy_final_event *ev, const dyad_event *out, int nev);
 
 #endif

@@ -55,8 +55,47 @@ static void root_source(dy_strbuf *b, const dyad_dict *d, const dy_root *r)
     if (file) dy_strbuf_printf(b, "  (%s:%ld)", file, line);
 }
 
-void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dy_sentence *s, int index,
-                         const dyad_sentence *rec, const dy_final_event *ev, int nev)
+/* Words of the story text, quoted, when the span holds any. */
+static void quote_span(dy_strbuf *b, const dyad_story *st, dyad_span sp)
+{
+    if (!st || !st->text || sp.end <= sp.start || sp.end > st->text_len)
+        return;
+    int n = (int)(sp.end - sp.start < 200 ? sp.end - sp.start : 200);
+    dy_strbuf_printf(b, " \"%.*s\"", n, st->text + sp.start);
+}
+
+/* The event's resolved date and where it came from, and its place: what
+ * the output's date, date_origin and place_* fields will say. */
+static void explain_when_where(dy_strbuf *b, const dyad_story *st, const dyad_event *e)
+{
+    if (!e->date) {
+        dy_strbuf_adds(b, "    date none (the story has no date)\n");
+    } else {
+        dy_strbuf_printf(b, "    date %04d-%02d-%02d", e->date / 10000, e->date / 100 % 100,
+                         e->date % 100);
+        if (e->date_origin == DYAD_DATE_SENTENCE) {
+            dy_strbuf_adds(b, " from the sentence:");
+            quote_span(b, st, e->date_span);
+        } else if (e->date_origin == DYAD_DATE_SHIFT) {
+            dy_strbuf_printf(b, " (the story date shifted %+d days by a <TIME> phrase)",
+                             e->date_shift);
+        } else {
+            dy_strbuf_adds(b, " (the story date)");
+        }
+        dy_strbuf_adds(b, "\n");
+    }
+    if (e->place.precision == DYAD_PLACE_NONE || !e->place.name)
+        return;
+    static const char *const kinds[] = {"", "country", "region", "city"};
+    dy_strbuf_printf(b, "    place %s, %s (%s):", e->place.name,
+                     e->place.country ? e->place.country : "?", kinds[e->place.precision]);
+    quote_span(b, st, e->place.span);
+    dy_strbuf_adds(b, "\n");
+}
+
+void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dyad_story *st,
+                         const dy_sentence *s, int index, const dyad_sentence *rec,
+                         const dy_final_event *ev, const dyad_event *out, int nev)
 {
     dy_strbuf_printf(b, "sentence %d [%zu,%zu): %s", index, rec->span.start, rec->span.end,
                      status_name(rec->status));
@@ -94,6 +133,7 @@ void dy_explain_sentence(dy_strbuf *b, const dyad_coder *c, const dy_sentence *s
         else if (e->vroot)
             dy_strbuf_printf(b, "  verb \"%s\" (%s:%u)", e->vroot->text, e->vroot->file, e->vroot->line);
         dy_strbuf_adds(b, "\n");
+        explain_when_where(b, st, &out[k]);
     }
 }
 

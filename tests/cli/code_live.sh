@@ -4,18 +4,32 @@
 # run after the stories in hand, with their events and the summary line.
 . tests/cli/lib.inc
 
-# seen FILE TEXT: waits up to 10 s for TEXT to appear in FILE.
+# seen FILE TEXT: waits up to 60 s (valgrind is slow) for TEXT to appear in FILE.
 seen() {
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 600 ]; do
         grep -q -- "$2" "$1" 2>/dev/null && return 0
         sleep 0.1
         i=$((i + 1))
     done
-    echo "FAIL: $DESC: no '$2' in $1 after 10 s:"
+    echo "FAIL: $DESC: no '$2' in $1 after 60 s:"
     cat "$1"
     failures=$((failures + 1))
     return 1
+}
+
+# catches_term PID: waits up to 60 s (a slow start under valgrind) until the
+# process has its SIGTERM handler (Linux: bit 15 of SigCgt in /proc).
+catches_term() {
+    i=0
+    while [ $i -lt 600 ]; do
+        mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' /proc/$1/status 2>/dev/null)
+        [ -n "$mask" ] && [ $(( 0x$mask & 0x4000 )) -ne 0 ] && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    echo "FAIL: $DESC: no SIGTERM handler after 60 s"
+    failures=$((failures + 1))
 }
 
 for j in 1 2; do
@@ -73,6 +87,28 @@ for j in 1 2; do
 dyad: 2 stories read: 2 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 2 sentences: 2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 2 events written"
     done
 done
+
+# Here nothing shows that dyad has its handler but /proc, which shows
+# valgrind's own when fuzz/valgrind.sh runs dyad under it: that run leaves
+# this case to make check and make asan, and says so.
+DESC="SIGTERM while the format is being sniffed (nothing has arrived yet)"
+if ! head -c 4 "$DYAD" | grep -q ELF; then
+    echo "skip: $DESC: $DYAD is not the binary itself"
+else
+rm -f "$TMP/feed" "$TMP/out" "$TMP/err"
+mkfifo "$TMP/feed"
+"$DYAD" code --dict "$MINI" - <"$TMP/feed" >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+exec 3>"$TMP/feed"
+catches_term $pid
+kill -TERM $pid
+wait $pid
+RC=$?
+exec 3>&-
+expect_rc 143
+expect err "dyad: interrupted by SIGTERM: the stories read before it were coded and written; the rest of the input was not read
+dyad: 0 stories read: 0 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 0 sentences: 0 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 0 events written"
+fi
 
 DESC="SIGINT ignored on entry (a background job) stays ignored"
 rm -f "$TMP/feed" "$TMP/out" "$TMP/err"

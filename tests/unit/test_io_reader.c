@@ -16,7 +16,9 @@ Test(reader, formats)
     cr_expect_eq(dy_in_format_detect("x.tabari"), DY_IN_TABARI);
     cr_expect_eq(dy_in_format_detect("x.records"), DY_IN_TABARI);
     cr_expect_eq(dy_in_format_detect("story.txt"), DY_IN_TEXT);
-    cr_expect_eq(dy_in_format_detect("-"), DY_IN_TEXT);
+    cr_expect_eq(dy_in_format_detect("-"), DY_IN_AUTO);
+    cr_expect_eq(dy_in_format_detect("stories"), DY_IN_AUTO);
+    cr_expect(!dy_in_format_known_suffix("notes.dat"));
     cr_expect_eq(dy_in_format_parse("lines"), DY_IN_LINES);
     cr_expect_eq(dy_in_format_parse("xml"), DY_IN_AUTO);
     cr_expect_str_eq(dy_in_format_name(DY_IN_TABARI), "tabari");
@@ -62,10 +64,10 @@ Test(reader, jsonl)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
         {DYAD_ERR_PARSE, "story j3: missing \"date\"", 4, 0},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
-        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
+        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
         {DYAD_ERR_PARSE, "story j5: missing \"text\"", 8, 0},
         {DYAD_OK, "7", 0, 20261123},
     };
@@ -103,10 +105,10 @@ Test(reader, jsonl_default_date)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
         {DYAD_OK, "j3", 0, 20260101},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
-        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD or YYYYMMDD)", 7, 0},
+        {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
         {DYAD_ERR_PARSE, "story j5: missing \"text\"", 8, 0},
         {DYAD_OK, "7", 0, 20261123},
     };
