@@ -123,6 +123,16 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
         char msg[200];
         if (!member_text(obj, r->fields.id, &r->id) || !r->id.len)
             return bad(r, obj, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, r->fields.id));
+        if (memchr(r->id.s, '\0', r->id.len)) {
+            /* an id is a C string from here on: cut at the NUL, two stories
+             * would share it (and one be skipped as a duplicate) */
+            r->raw = line;
+            r->raw_len = len;
+            dy_strbuf_clear(&r->id);
+            snprintf(msg, sizeof msg, "\"%.40s\" holds a NUL character (\\u0000)",
+                     r->fields.id);
+            return bad(r, obj, DY_SKIP_BAD_INPUT, err, msg);
+        }
         dy_skip why = DY_SKIP_NONE;
         int date = member_date(r, obj, &why);
         if (!date && why == DY_SKIP_NO_DATE && !r->date_optional)

@@ -192,6 +192,17 @@ cmp -s "$TMP/xrej1" "$TMP/xrej2" || { echo "FAIL: $DESC"; diff "$TMP/xrej1" "$TM
 sed -n 2p "$TMP/xrej1" >"$TMP/xrej"
 expect xrej "{\"id\":\"MXA004_1\",\"date\":\"2026-03-20\",\"text\":null,\"source\":\"TEST\",\"url\":null,\"reason\":\"bad_input\",\"where\":\"$BAD/malformed-sentence.xml:13\",\"message\":\"bad XML: Entity 'nbsp' not defined\",\"raw\":\"<Sentence date=\\\"20260320\\\" id=\\\"MXA004_1\\\" source=\\\"TEST\\\" sentence=\\\"True\\\">\\n<Text>France&nbsp;praised Brazil for its new dam.</Text>\\n</Sentence>\"}"
 
+DESC="\\u0000 in a JSON id: skipped with its own message, not cut into another story's id"
+printf '{"id":"n\\u0000a","date":"2026-03-01","text":"France praised Germany for the treaty."}\n{"id":"n\\u0000b","date":"2026-03-01","text":"France praised Germany for the treaty."}\n{"id":"n","date":"2026-03-01","text":"France praised Germany for the treaty."}\n' >"$TMP/nulid.jsonl"
+run "$DYAD" code --dict "$M" --rejects "$TMP/nulrej" "$TMP/nulid.jsonl"
+expect_rc 3
+events "n FRA DEU 051"
+expect err "dyad: $TMP/nulid.jsonl:1: \"id\" holds a NUL character (\\u0000); skipped
+dyad: $TMP/nulid.jsonl:2: \"id\" holds a NUL character (\\u0000); skipped
+$(tally 3 1 0  2 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
+sed -n 2p "$TMP/nulrej" >"$TMP/nulrej2"
+expect nulrej2 '{"id":null,"date":null,"text":"France praised Germany for the treaty.","source":null,"url":null,"reason":"bad_input","where":"'"$TMP"'/nulid.jsonl:2","message":"\"id\" holds a NUL character (\\u0000)","raw":"{\"id\":\"n\\u0000b\",\"date\":\"2026-03-01\",\"text\":\"France praised Germany for the treaty.\"}"}'
+
 DESC="a <Sentence> with invalid UTF-8: one message on one line; its id, date, source and raw bytes (escaped) kept"
 printf '<Sentences>\n<Sentence date="20260320" id="U8X001_1" source="TEST" sentence="True">\n<Text>France \377\376 praised Brazil.</Text>\n</Sentence>\n<Sentence date="20260320" id="U8X002_1" source="TEST" sentence="True">\n<Text>France praised Brazil for its new dam.</Text>\n</Sentence>\n</Sentences>\n' >"$TMP/u8.xml"
 run "$DYAD" code --dict "$M" --rejects "$TMP/u8rej" "$TMP/u8.xml"
