@@ -113,13 +113,16 @@ static int explain_input(const explain_opts *o, const char *path)
         return CLI_ERROR;
     rd.date_optional = 1;   /* without a date, date-restricted codes use their undated form */
     int status = CLI_ERROR;
+    long skipped = 0;
     for (;;) {
         dyad_story story;
         dyad_error err = {0};
         int got = 0;
+        /* the reader stops at the story limit (4 MiB): it never holds more */
         dyad_status st = dy_reader_next(&rd, &story, &got, &err);
         if (st == DYAD_ERR_PARSE) {
             cli_report(&err);
+            skipped++;
             continue;
         }
         if (st != DYAD_OK) {
@@ -129,6 +132,9 @@ static int explain_input(const explain_opts *o, const char *path)
         if (!got) {
             if (o->id)
                 cli_errorf("%s: no story with id %s", rd.name, o->id);
+            else if (skipped)
+                cli_errorf("%s: no story in it that could be read (%ld skipped)", rd.name,
+                           skipped);
             else
                 cli_errorf("%s: no story in it", rd.name);
             break;

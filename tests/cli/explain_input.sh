@@ -82,6 +82,15 @@ grep -A1 '^  event' "$TMP/out" | sed 's/  verb word.*//' >"$TMP/ev"
 expect ev "  event JPN IND 040
     date none (the story has no date)"
 
+DESC="an endless stdin: reading stops at the 4 MiB story limit, and says so"
+# were all of it read first, this would never end (or end out of memory)
+yes "France praised Germany for the treaty." |
+    "$DYAD" explain --dict "$MINI" --in text - >"$TMP/out" 2>"$TMP/err"
+RC=$?
+expect_rc 1
+expect err "dyad: stdin: story is longer than the limit of 4194304 bytes
+dyad: stdin: no story in it that could be read (1 skipped)"
+
 DESC="a folder is refused"
 run "$DYAD" explain --dict "$MINI" "$TMP"
 expect_rc 1
