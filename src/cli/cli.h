@@ -32,8 +32,12 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
 /* The dictionary to use: the --dict value, else $DYAD_DICT, else NULL for
  * the default dictionaries built into libdyad. */
 const char *cli_dict_path(const char *opt);
-/* Loads it; on failure prints the error and returns NULL. */
+/* Loads it; on failure prints the error and returns NULL. The loader's
+ * remarks (a duplicate entry, a date block dropped) go to stderr: all of
+ * them when there are three or fewer, else the first and how many more. */
 dyad_dict *cli_load_dict(const char *opt);
+/* The same without the loader's remarks on stderr (dyad dict check). */
+dyad_dict *cli_load_dict_quiet(const char *opt);
 
 /* Parses --date (YYYY-MM-DD or YYYYMMDD); prints and returns 0 when bad. */
 int cli_parse_date(const char *s);

@@ -1,5 +1,7 @@
 /* cmd_dict.c — `dyad dict compile`: loads dictionaries and writes them as one
- * compiled .dyd file that later loads instantly (src/dict/dyd.c). */
+ * compiled .dyd file that later loads instantly (src/dict/dyd.c); `dyad dict
+ * check`: loads them and lists every remark the loader made, with counts. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -33,9 +35,40 @@ static int compile(int argc, char **argv)
     return rc;
 }
 
+/* Every remark (a duplicate entry, a bad date block dropped...) on stdout,
+ * one a line, then what was loaded. */
+static int check(int argc, char **argv)
+{
+    const char *dict_opt = NULL, *val;
+    int m;
+    for (int i = 1; i < argc; i++) {
+        if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
+            if (m < 0) return cli_usage("dict", "missing value for", "--dict");
+            dict_opt = val;
+        } else {
+            return cli_usage("dict", "unexpected argument", argv[i]);
+        }
+    }
+    dyad_dict *dict = cli_load_dict_quiet(dict_opt);
+    if (!dict) return CLI_ERROR;
+    const char *w = dyad_dict_warnings(dict);
+    size_t remarks = 0;
+    for (const char *c = w; *c; c++)
+        remarks += *c == '\n';
+    fputs(w, stdout);
+    dyad_dict_stats ds;
+    dyad_dict_get_stats(dict, &ds);
+    printf("%zu actors, %zu agents, %zu verbs, %zu patterns, %zu synsets, %zu discards; "
+           "%zu remark%s\n", ds.actors, ds.agents, ds.verbs, ds.patterns, ds.synsets,
+           ds.discards, remarks, remarks == 1 ? "" : "s");
+    dyad_dict_free(dict);
+    return CLI_OK;
+}
+
 int cmd_dict(int argc, char **argv)
 {
-    if (argc < 2) return cli_usage("dict", "missing", "subcommand (compile)");
+    if (argc < 2) return cli_usage("dict", "missing", "subcommand (compile or check)");
     if (!strcmp(argv[1], "compile")) return compile(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "check")) return check(argc - 1, argv + 1);
     return cli_usage("dict", "unknown subcommand", argv[1]);
 }

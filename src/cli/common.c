@@ -75,7 +75,41 @@ const char *cli_dict_path(const char *opt)
     return NULL;
 }
 
+/* The loader's remarks, on stderr: all of them when there are few, else
+ * the first and how many more (production dictionaries hold hundreds of
+ * duplicates: `dyad dict check` lists them). */
+static void report_remarks(const dyad_dict *dict, const char *opt)
+{
+    const char *w = dyad_dict_warnings(dict);
+    size_t n = 0;
+    for (const char *c = w; *c; c++)
+        n += *c == '\n';
+    if (n == 0)
+        return;
+    if (n <= 3) {
+        for (const char *c = w; *c;) {
+            const char *e = strchr(c, '\n');
+            fprintf(stderr, "dyad: warning: %.*s\n", (int)(e - c), c);
+            c = e + 1;
+        }
+        return;
+    }
+    const char *e = strchr(w, '\n');
+    fprintf(stderr, "dyad: warning: %.*s\n", (int)(e - w), w);
+    fprintf(stderr, "dyad: warning: and %zu more remarks about the dictionaries (duplicates, "
+            "blocks ignored): 'dyad dict check%s%s' lists them\n", n - 1, opt ? " --dict " : "",
+            opt ? opt : "");
+}
+
 dyad_dict *cli_load_dict(const char *opt)
+{
+    dyad_dict *dict = cli_load_dict_quiet(opt);
+    if (dict)
+        report_remarks(dict, cli_dict_path(opt));
+    return dict;
+}
+
+dyad_dict *cli_load_dict_quiet(const char *opt)
 {
     dyad_dict *dict = NULL;
     dyad_error err = {0};

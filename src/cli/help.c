@@ -18,6 +18,7 @@ static const char general[] =
     "  explain       show how one sentence or story is coded\n"
     "  codes         print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
     "  dict compile  compile dictionaries into one .dyd file that loads instantly\n"
+    "  dict check    list what the loader remarked on in dictionaries\n"
     "  train         train a syntax model from UD treebanks (make model)\n"
     "  help CMD      show every option of a command (also: dyad CMD --help)\n"
     "\n"
@@ -128,6 +129,7 @@ static const char code_help_2[] =
 
 static const char dict_help[] =
     "usage: dyad dict compile [--dict DICT] -o FILE.dyd\n"
+    "       dyad dict check [--dict DICT]\n"
     "\n"
     "Loads the dictionaries (actors, agents, verbs, patterns, synsets, issues,\n"
     "discards, options) and writes them to one compiled file. DICT is a\n"
@@ -136,7 +138,10 @@ static const char dict_help[] =
     "--dict FILE.dyd then loads it into memory without parsing. A .dyd made\n"
     "by another dyad version or build, or damaged, is refused: compile it again.\n"
     "  -o FILE, --out FILE  the file to write\n"
-    "exit status: 0 written; 1 a dictionary or write error; 2 bad usage.\n";
+    "check loads DICT and prints every remark the loader made (a duplicate\n"
+    "entry ignored, a code block with a bad date dropped), one a line, then\n"
+    "the counts; other commands print the first remark and how many more.\n"
+    "exit status: 0 written (checked); 1 a dictionary or write error; 2 bad usage.\n";
 
 static const char validate_help[] =
     "usage: dyad validate [--all] [--verbose] [--only ID] [--dict DICT] PROJECT\n"

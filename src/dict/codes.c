@@ -133,14 +133,23 @@ static dyad_status actor_block(dy_build *b, const char *s, size_t n, dy_dated_co
             else
                 dc->from = d;
         } else {
+            /* D1-D2, and with one side left open D- (from D on) and -D (up
+             * to D), as docs/dictionaries.md writes a leader change */
             const char *dash = memchr(r, '-', rn);
-            int d1, d2;
-            if (!dash ||
-                !parse_date(r, (size_t)(dash - r), &d1) ||
-                !parse_date(dash + 1, (size_t)(r + rn - dash - 1), &d2))
+            if (!dash || (p < n && !is_blank(s[p])))   /* "[AAA950601-990815]" */
                 goto bad_date;
-            dc->from = d1;
-            dc->to = d2;
+            const char *a = r, *z = dash + 1;
+            size_t an = (size_t)(dash - r), zn = (size_t)(r + rn - dash - 1);
+            trim(&a, &an);
+            trim(&z, &zn);
+            if ((an == 0 && zn == 0) || (an && !parse_date(a, an, &dc->from)) ||
+                (zn && !parse_date(z, zn, &dc->to)))
+                goto bad_date;
+            if (dc->from && dc->to && dc->from > dc->to) {
+                dy_build_warn(b, file, line, "date range ends before it starts in code block "
+                              "[%.*s]; block ignored", (int)wn, whole);
+                return DYAD_ERR_LIMIT;   /* private signal: skip this block */
+            }
         }
     }
     dc->n_codes = (uint16_t)b->codebuf.n;

@@ -103,7 +103,10 @@ void dy_build_warn(dy_build *b, const char *file, long line, const char *fmt, ..
             dy_strbuf_adds(&b->warn, "(further warnings suppressed)\n");
         return;
     }
-    dy_strbuf_printf(&b->warn, "%s:%ld: ", file, line);
+    if (line > 0)
+        dy_strbuf_printf(&b->warn, "%s:%ld: ", file, line);
+    else   /* about the whole file */
+        dy_strbuf_printf(&b->warn, "%s: ", file);
     va_list ap;
     va_start(ap, fmt);
     dy_strbuf_vprintf(&b->warn, fmt, ap);
@@ -363,6 +366,49 @@ static dyad_status scan_project(const dy_build *b, const char *path, file_list *
     return st;
 }
 
+/* A dictionary file in a project's folder that the project does not name is
+ * not loaded: a user who adds a file beside the default ones would otherwise
+ * wonder why its actors never match. Each one gets a remark. */
+static dyad_status unlisted_files(dy_build *b, const char *folder, const char *project,
+                                  const file_list *listed, dyad_error *err)
+{
+    static const char *const tags[K_COUNT] = {
+        [K_ACTORS] = "actorsfile", [K_AGENTS] = "agentsfile", [K_VERBS] = "verbsfile",
+        [K_OPTIONS] = "optionsfile", [K_ISSUES] = "issuesfile", [K_DISCARDS] = "discardsfile"};
+    /* the same file by device and inode: "verbs/x" and "./verbs//x" agree */
+    size_t n_listed = files_count(listed), n_seen = 0;
+    struct stat *seen = calloc(n_listed ? n_listed : 1, sizeof *seen);
+    if (!seen)
+        return dy_error_set(err, DYAD_ERR_NOMEM, folder, 0, "out of memory");
+    for (int j = 0; j < K_COUNT; j++)
+        for (size_t m = 0; m < listed->v[j].n; m++)
+            if (stat(listed->v[j].v[m], &seen[n_seen]) == 0)
+                n_seen++;
+    file_list all;
+    memset(&all, 0, sizeof all);
+    dyad_status st = scan_dir(folder, &all, 0, err);
+    for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
+        for (size_t i = 0; i < all.v[k].n; i++) {
+            struct stat sb;
+            if (stat(all.v[k].v[i], &sb) != 0)
+                continue;
+            int named = 0;
+            for (size_t m = 0; m < n_seen && !named; m++)
+                named = seen[m].st_dev == sb.st_dev && seen[m].st_ino == sb.st_ino;
+            if (!named) {
+                const char *name = all.v[k].v[i] + strlen(folder);
+                while (*name == '/')
+                    name++;
+                dy_build_warn(b, all.v[k].v[i], 0,
+                              "not named in %s, so not loaded (a line \"<%s> %s\" there "
+                              "loads it)", project, tags[k], name);
+            }
+        }
+    free(seen);
+    files_free(&all);
+    return st;
+}
+
 /* A PETRARCH configuration (PETR_config.ini, or a validation file's
  * <Environment>): the files it names; its options go to the dictionary. */
 static int add_petr_file(void *ctx, dy_petr_kind kind, char *path)
@@ -583,8 +629,11 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
         if (several)
             st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
                               "several .project files in the folder: name the one to use");
-        else if (project)
+        else if (project) {
             st = scan_project(&b, project, &fl, err);
+            if (st == DYAD_OK)
+                st = unlisted_files(&b, path, project, &fl, err);
+        }
         else
             st = scan_dir(path, &fl, 0, err);
         free(project);

@@ -48,7 +48,8 @@ static size_t line_end(dy_linereader *lr)
         lf = p ? (size_t)(p - d) : lr->end;
     }
     lr->lf = lf;
-    const char *cr = memchr(d + from, '\r', lf - from);
+    /* nothing to search (and no buffer yet, before the first read) */
+    const char *cr = lf > from ? memchr(d + from, '\r', lf - from) : NULL;
     size_t e = cr ? (size_t)(cr - d) : lf;
     lr->seen = e;
     return e;
