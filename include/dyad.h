@@ -221,6 +221,9 @@ typedef struct dyad_result {
     const dyad_sentence *sentences;
     size_t n_sentences;
     int discarded;         /* the whole story was discarded */
+    int not_english;       /* the text does not look like English (few common English
+                              words, or mostly another script): dyad's dictionaries and
+                              parser read English, so expect no events from it */
 } dyad_result;
 
 dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,

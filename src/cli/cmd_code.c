@@ -164,6 +164,29 @@ static void report_repairs(run *r, const dyad_story *story)
     r->t.repaired++;
 }
 
+/* Names the first stories whose text does not look English (dyad codes
+ * English; a French feed would otherwise give "no event" without a word),
+ * then only counts them, so a whole foreign feed does not flood stderr. */
+#define NOT_ENGLISH_NAMED 10
+
+static void report_language(run *r, const dyad_story *story, const dyad_result *res)
+{
+    if (!res->not_english)
+        return;
+    r->t.not_english++;
+    if (r->t.not_english > NOT_ENGLISH_NAMED)
+        return;
+    dyad_error e = {0};
+    story_error(r, &e, DYAD_OK, story,
+                r->t.not_english < NOT_ENGLISH_NAMED
+                    ? "does not look like English (few common English words, or mostly "
+                      "another script); dyad codes English text, so expect no events from it"
+                    : "does not look like English (few common English words, or mostly "
+                      "another script); dyad codes English text, so expect no events from it "
+                      "(further such stories are only counted in the summary)");
+    cli_report(&e);
+}
+
 /* Sentences coded other than as given: cut at the coder's word limit (and
  * no event), or their Treebank parse unusable (coded from the text). */
 static void report_sentences(run *r, const dyad_story *story, const dyad_result *res)
@@ -219,6 +242,7 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
     r->t.read++;
     r->t.coded++;
     report_repairs(r, story);
+    report_language(r, story, res);
     report_sentences(r, story, res);
     cli_tally_result(&r->t, res);
     return write_story(r, story, res) ? 0 : 1;

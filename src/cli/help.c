@@ -123,7 +123,8 @@ static const char code_help_2[] =
     "                 \"reason\" and \"where\"; fix it and code FILE again\n"
     "\n"
     "At the end one summary line goes to standard error: stories read, coded\n"
-    "(repaired), skipped by reason; sentences by outcome; events written.\n"
+    "(repaired; not looking English), skipped by reason; sentences by outcome;\n"
+    "events written.\n"
     "exit status: 0 every story coded; 1 an error (unreadable dictionary or\n"
     "file, write error, --on-error stop); 2 bad usage; 3 some stories skipped.\n";
 

@@ -28,8 +28,8 @@ long cli_tally_skipped(const cli_tally *t)
 void cli_tally_print(const cli_tally *t, long events, FILE *f)
 {
     /* Every field always, in a fixed order, so scripts can rely on it. */
-    fprintf(f, "dyad: %ld stories read: %ld coded (%ld repaired), %ld skipped (", t->read,
-            t->coded, t->repaired, cli_tally_skipped(t));
+    fprintf(f, "dyad: %ld stories read: %ld coded (%ld repaired, %ld not English), %ld skipped (",
+            t->read, t->coded, t->repaired, t->not_english, cli_tally_skipped(t));
     for (int i = DY_SKIP_NONE + 1; i < DY_SKIP_COUNT; i++)
         fprintf(f, "%s%ld %s", i > DY_SKIP_NONE + 1 ? ", " : "", t->skipped[i],
                 dy_skip_name((dy_skip)i));

@@ -10,6 +10,7 @@
 
 typedef struct cli_tally {
     long read, coded, repaired;     /* stories; repaired ones are coded too */
+    long not_english;               /* coded stories that did not look English */
     long skipped[DY_SKIP_COUNT];    /* stories, by reason */
     long sentences, with_events, no_event, discarded, complex, too_short, too_long;
 } cli_tally;

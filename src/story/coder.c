@@ -19,6 +19,7 @@
 #include "event/enrich.h"
 #include "parse/parse.h"
 #include "parse/ud_bracket.h"
+#include "text/language.h"
 
 #define MAX_FINAL 256
 
@@ -535,6 +536,7 @@ dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
                 c->sentences[k].reason = "story discarded by a discard phrase";
             }
     }
+    out->not_english = dy_language_not_english(st->text, st->text_len, NULL);
     out->events = c->events;
     out->n_events = c->n_events;
     out->sentences = c->sentences;

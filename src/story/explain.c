@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "story/coder.h"
+#include "text/language.h"
 
 static const char *status_name(dyad_sentence_status st)
 {
@@ -147,6 +148,14 @@ dyad_status dyad_explain(dyad_coder *c, const dyad_story *st, char **out_text, d
     dy_strbuf_printf(&b, "story %s date %d\n", st && st->id ? st->id : "?", st ? st->date : 0);
     dyad_status rc = dy_code_story(c, st, &r, &b, err);
     if (rc != DYAD_OK) { dy_strbuf_free(&b); return rc; }
+    if (r.not_english) {
+        dy_language lg;
+        dy_language_not_english(st->text, st->text_len, &lg);
+        dy_strbuf_printf(&b, "note: the text does not look like English: %ld of %ld words are "
+                         "common English words, %ld of other languages, %ld of %ld letters are of another script; "
+                         "dyad codes English text\n", lg.common, lg.words, lg.other, lg.other_script,
+                         lg.letters);
+    }
     if (b.failed) { dy_strbuf_free(&b); return dy_error_set(err, DYAD_ERR_NOMEM, "explain", 0, "out of memory"); }
     *out_text = dy_strbuf_take(&b);
     return DYAD_OK;

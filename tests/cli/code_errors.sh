@@ -5,7 +5,7 @@ DESC="missing file"
 run "$DYAD" code --dict "$MINI" --date 2026-11-20 no/such/file.txt "$STO/sentences.txt"
 expect_rc 1
 expect err "dyad: no/such/file.txt: cannot open: No such file or directory
-dyad: 1 stories read: 1 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 2 sentences: 2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 2 events written"
+dyad: 1 stories read: 1 coded (0 repaired, 0 not English), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 2 sentences: 2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 2 events written"
 
 DESC="unknown input format"
 run "$DYAD" code --in xml x.xml

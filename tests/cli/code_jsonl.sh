@@ -19,5 +19,5 @@ expect_file err "$TMP/want_err"
 DESC="--date fills in missing dates"
 run "$DYAD" code --dict "$MINI" --date 2026-01-01 "$STO/stories.jsonl"
 expect_rc 3
-grep -q "^dyad: 8 stories read: 4 coded (0 repaired), 4 skipped (3 bad input, 0 no date, 1 bad date," "$TMP/err" || { echo "FAIL: $DESC"; cat "$TMP/err"; failures=$((failures + 1)); }
+grep -q "^dyad: 8 stories read: 4 coded (0 repaired, 0 not English), 4 skipped (3 bad input, 0 no date, 1 bad date," "$TMP/err" || { echo "FAIL: $DESC"; cat "$TMP/err"; failures=$((failures + 1)); }
 finish

@@ -84,7 +84,7 @@ for j in 1 2; do
         [ "$(grep -c '"story_id"' "$TMP/out")" = 2 ] ||
             { echo "FAIL: $DESC: want 2 events"; cat "$TMP/out"; failures=$((failures + 1)); }
         expect err "dyad: interrupted by SIG$sig: the stories read before it were coded and written; the rest of the input was not read
-dyad: 2 stories read: 2 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 2 sentences: 2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 2 events written"
+dyad: 2 stories read: 2 coded (0 repaired, 0 not English), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 2 sentences: 2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 2 events written"
     done
 done
 
@@ -107,7 +107,7 @@ RC=$?
 exec 3>&-
 expect_rc 143
 expect err "dyad: interrupted by SIGTERM: the stories read before it were coded and written; the rest of the input was not read
-dyad: 0 stories read: 0 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 0 sentences: 0 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 0 events written"
+dyad: 0 stories read: 0 coded (0 repaired, 0 not English), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 0 sentences: 0 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 0 events written"
 fi
 
 DESC="SIGINT ignored on entry (a background job) stays ignored"

@@ -13,7 +13,7 @@ events() {
     fi
 }
 summary() {   # summary READ EVENTS: every story coded, one sentence each
-    echo "dyad: $1 stories read: $1 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $1 sentences: $1 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $2 events written"
+    echo "dyad: $1 stories read: $1 coded (0 repaired, 0 not English), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $1 sentences: $1 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $2 events written"
 }
 
 D=$TMP/news

@@ -13,7 +13,7 @@ events() {
     fi
 }
 tally() {   # tally READ CODED SKIPPED BAD NODATE BADDATE SENTENCES WITH_EVENTS EVENTS
-    echo "dyad: $1 stories read: $2 coded (0 repaired), $3 skipped ($4 bad input, $5 no date, $6 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $7 sentences: $8 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $9 events written"
+    echo "dyad: $1 stories read: $2 coded (0 repaired, 0 not English), $3 skipped ($4 bad input, $5 no date, $6 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $7 sentences: $8 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $9 events written"
 }
 
 cat >"$TMP/feed.jsonl" <<'EOF'

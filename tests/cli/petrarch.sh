@@ -16,7 +16,7 @@ QLM003\t1\t2021-03-05\tQLM\tZRV\t051
 diff -u "$TMP/want" "$TMP/cut" || failures=$((failures + 1))
 expect err "dyad: warning: $P/test.verbs.txt: 1 verb transformations (~ lines) not supported; skipped
 dyad: $P/stories.xml:16: sentence QLM002_1: no <Text>; skipped
-dyad: 3 stories read: 2 coded (0 repaired), 1 skipped (1 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 3 sentences: 3 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 3 events written"
+dyad: 3 stories read: 2 coded (0 repaired, 0 not English), 1 skipped (1 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); 3 sentences: 3 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; 3 events written"
 
 DESC="--in petrarch reads standard input"
 "$DYAD" code --in petrarch --dict "$P/PETR_config.ini" <"$P/discards.xml" >"$TMP/out" 2>"$TMP/err"

@@ -17,7 +17,7 @@ events() {
 # summary R C W: the summary line of R stories read, C coded, W events written,
 # nothing skipped, every sentence with an event.
 summary() {
-    echo "dyad: $1 stories read: $2 coded (0 repaired), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $2 sentences: $2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $3 events written"
+    echo "dyad: $1 stories read: $2 coded (0 repaired, 0 not English), 0 skipped (0 bad input, 0 no date, 0 bad date, 0 empty, 0 too long, 0 duplicate id, 0 coding error); $2 sentences: $2 with events, 0 no event, 0 discarded, 0 complex, 0 too short, 0 too long; $3 events written"
 }
 # stdin FILE CMD...: runs CMD with FILE on standard input (through a pipe).
 stdin() {
