@@ -437,7 +437,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_story *st, dyad_span 
     }
     if (trace)
         dy_explain_sentence(trace, c, st, s, index, out, final,
-                            c->events + c->n_events - nfinal, nfinal);
+                            nfinal ? c->events + c->n_events - nfinal : NULL, nfinal);
     return DYAD_OK;
 }
 
