@@ -122,6 +122,18 @@ static inline size_t copy_alnum(const unsigned char *u, size_t i, size_t stop, c
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* Closes the word in progress; a word of only apostrophes is no word. */
+/* "U.S", "U.K", "U.S.A": capitals joined by periods, the last one missing,
+ * as news often writes them. */
+static int bare_initialism(const char *w, size_t n)
+{
+    if (n < 3 || n % 2 == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i % 2 ? w[i] != '.' : !(w[i] >= 'A' && w[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
 static inline void word_end(tk *t)
 {
     if (!t->in_word)
@@ -130,10 +142,17 @@ static inline void word_end(tk *t)
     t->p = t->w_keep;
     if (t->w_keep == t->w_text)
         return;
+    size_t len = (size_t)(t->w_keep - t->w_text);
+    /* gets its final period back, so that U.S matches the dictionaries'
+     * U.S. (and U.S._ARMY_ and the rest); the span stays the source's */
+    if (t->w_periods && bare_initialism(t->w_text, len) && t->p + 2 <= t->buf_end) {
+        *t->p++ = '.';
+        len++;
+    }
     *t->p++ = '\0';
     dy_token *k = &t->v[t->n++];
     k->text = t->w_text;
-    k->len = (uint32_t)(t->w_keep - t->w_text);
+    k->len = (uint32_t)len;
     k->start = t->w_start;
     k->end = t->w_end_keep;
     uint32_t fl = 0;

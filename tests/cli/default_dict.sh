@@ -33,4 +33,14 @@ cmp -s "$TMP/env" "$TMP/opt" || { echo "FAIL: $DESC: differs from --dict"; failu
     <"$ROOT/examples/demo-story.txt") >"$TMP/def" 2>"$TMP/err"
 cmp -s "$TMP/env" "$TMP/def" && { echo "FAIL: $DESC: same as the defaults"; failures=$((failures + 1)); }
 
+DESC="country names as news writes them: U.S and U.K without their last period, short forms"
+printf '%s\n' "The U.S praised France." "The U.K praised Germany." "U.S troops attacked Syria." \
+    "Turkiye praised Germany." "Czechia praised Germany." "DR Congo accused Rwanda." \
+    "Eswatini praised Lesotho." "Cabo Verde praised Senegal." "Timor-Leste praised Indonesia." >"$TMP/names.txt"
+env -u DYAD_DICT "$DYAD" code --in lines --date 2026-01-01 "$TMP/names.txt" 2>"$TMP/err" |
+    tail -n +2 | cut -f4,5 | tr '\t' ' ' >"$TMP/got"
+printf '%s\n' "USA FRA" "GBR DEU" "USAMIL SYR" "TUR DEU" "CZE DEU" "COD RWA" "SWZ LSO" "CPV SEN" \
+    "TLS IDN" >"$TMP/want"
+diff -u "$TMP/want" "$TMP/got" || { echo "FAIL: $DESC"; failures=$((failures + 1)); }
+
 finish
