@@ -149,7 +149,7 @@ void dy_gdelt_event(dy_strbuf *b, const dy_out_event *o)
     const dyad_story *st = o->story;
     const char *code = ev->code ? ev->code : "";
     int date = ev->date;
-    dy_strbuf_printf(b, "%ld\t%08d\t%06d\t%04d\t%.4f", o->number, date, date / 100, date / 10000,
+    dy_strbuf_printf(b, "%lld\t%08d\t%06d\t%04d\t%.4f", (long long)o->event_id, date, date / 100, date / 10000,
                      fraction_date(date));
     actor(b, st, ev->source, ev->source_span, &ev->source_parts);
     actor(b, st, ev->target, ev->target_span, &ev->target_parts);

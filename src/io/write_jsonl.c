@@ -151,7 +151,13 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     const dyad_story *story = o->story;
     const dyad_event *ev = o->ev;
     dy_strbuf_addc(b, '{');
-    key(b, "story_id", 1);
+    key(b, "event_id", 1);
+#if LONG_MAX >= INT64_MAX
+    dy_strbuf_add_long(b, (long)o->event_id);
+#else
+    dy_strbuf_printf(b, "%lld", (long long)o->event_id);
+#endif
+    key(b, "story_id", 0);
     str_or_null(b, story->id);
     key(b, "sentence", 0);
     dy_strbuf_add_long(b, ev->sentence);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "event/event_id.h"
 
 dy_out_format dy_out_format_parse(const char *name)
 {
@@ -94,6 +95,7 @@ dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad
     o.ev = ev;
     o.opt = &w->opt;
     o.number = w->events + 1;
+    o.event_id = dy_event_id(story->id, ev);
     memset(&o.x, 0, sizeof o.x);
     if (x)
         o.x = *x;

@@ -4,6 +4,7 @@
 #ifndef DY_WRITER_H
 #define DY_WRITER_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "dyad.h"
@@ -67,6 +68,7 @@ dyad_status dy_writer_finish(dy_writer *w, dyad_error *err);
 typedef struct dy_out_event {
     const dyad_story *story;
     const dyad_event *ev;
+    int64_t event_id;        /* dy_event_id (src/event/event_id.h) */
     dy_event_extra x;        /* never NULL fields: defaults filled in */
     const dy_out_options *opt;
     long number;             /* 1-based running number of the event in the output */
