@@ -1,6 +1,7 @@
-# plover_gsr.sh — reports (no floor yet) how the default dictionaries do on the PLOVER
-# gold-standard sentences: the share whose PLOVER event type dyad produces (CAMEO codes mapped
-# to PLOVER by dyad's jsonl output), and the share where that event also has a right source country.
+# plover_gsr.sh — how the default dictionaries do on the PLOVER gold-standard sentences: the
+# share whose PLOVER event type dyad produces (CAMEO codes mapped to PLOVER by dyad's jsonl
+# output), and the share where that event also has a right source country. Fails below the
+# plover-type / plover-type+source-country floors of tests/validation/floors.txt.
 DYAD=${DYAD:-$PWD/build/dyad}
 SHARED=${SHARED:-../shared}
 GSR="$SHARED/validation/plover-gsr.jsonl"
@@ -29,11 +30,11 @@ if [ -s "$tmp/out.jsonl" ] && ! grep -q '"plover_type"' "$tmp/out.jsonl"; then
     exit 0
 fi
 # produced: "k<TAB>PLOVER<TAB>SOURCE_COUNTRY"
-sed -n 's/^{"story_id":"ex.txt:\([0-9]*\)".*"plover_type":"\([A-Z_]*\)".*"source_country":"\([A-Z]*\)".*/\1\t\2\t\3/p;
-        s/^{"story_id":"ex.txt:\([0-9]*\)".*"plover_type":"\([A-Z_]*\)".*"source_country":null.*/\1\t\2\t-/p' \
+sed -n 's/^{"event_id":[0-9]*,"story_id":"ex.txt:\([0-9]*\)".*"plover_type":"\([A-Z_]*\)".*"source_country":"\([A-Z]*\)".*/\1\t\2\t\3/p;
+        s/^{"event_id":[0-9]*,"story_id":"ex.txt:\([0-9]*\)".*"plover_type":"\([A-Z_]*\)".*"source_country":null.*/\1\t\2\t-/p' \
     "$tmp/out.jsonl" >"$tmp/got"
 awk -F'\t' '
-    FNR == NR { typ[$1] = typ[$1] " " $2; pair[$1] = pair[$1] " " $2 "/" $3; next }
+    FNR == NR { got_any = 1; typ[$1] = typ[$1] " " $2; pair[$1] = pair[$1] " " $2 "/" $3; next }
     {
         n++
         if (index(typ[$1] " ", " " $2 " ")) t++
@@ -43,6 +44,19 @@ awk -F'\t' '
         ts += ok
     }
     END {
+        if (n == 0 || !got_any) { print "FAIL: no event scored (has the JSON Lines output changed?)"; exit 1 }
         printf "plover-type: %d/%d = %.1f%%\n", t, n, 100 * t / n
         printf "plover-type+source-country: %d/%d = %.1f%%\n", ts, n, 100 * ts / n
-    }' "$tmp/got" "$tmp/gold"
+    }' "$tmp/got" "$tmp/gold" >"$tmp/score" || { cat "$tmp/score"; exit 1; }
+cat "$tmp/score"
+status=0
+for kind in plover-type plover-type+source-country; do
+    floor=$(awk -v k="$kind" '$1 == k { print $2 }' tests/validation/floors.txt)
+    [ -n "$floor" ] || { echo "no $kind line in tests/validation/floors.txt"; status=1; continue; }
+    pct=$(awk -v k="$kind:" '$1 == k { sub("%", "", $NF); print $NF }' "$tmp/score")
+    if awk -v p="$pct" -v f="$floor" 'BEGIN { exit !(p + 0 < f + 0) }'; then
+        echo "$kind: $pct% is below the floor of $floor%"
+        status=1
+    fi
+done
+exit $status
