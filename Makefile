@@ -6,9 +6,9 @@ CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN    := -Wall -Wextra -Wpedantic -Werror
 OPT     ?= -O2 -g
-DEPS_PC := libutf8proc jansson libxml-2.0 zlib
+DEPS_PC := libutf8proc jansson libxml-2.0 zlib sqlite3
 CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(shell pkg-config --cflags $(DEPS_PC) 2>/dev/null) $(CFLAGS)
-LDLIBS_ALL  = $(shell pkg-config --libs $(DEPS_PC) 2>/dev/null || echo -lutf8proc -ljansson -lxml2 -lz) -lpthread -lm $(LDLIBS)
+LDLIBS_ALL  = $(shell pkg-config --libs $(DEPS_PC) 2>/dev/null || echo -lutf8proc -ljansson -lxml2 -lz -lsqlite3) -lpthread -lm $(LDLIBS)
 
 # The field's reference material (dictionaries, validation suites, corpus):
 # a sibling of the repository. Tests that need it skip when it is absent.
@@ -228,7 +228,8 @@ valgrind: deps
 # ------------------------------------------------------------------ deps
 # Installs the Debian packages dyad needs, only when one is missing, so a
 # warm machine never touches the network.
-DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcriterion-dev valgrind time \
+DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev sqlite3 \
+            libcriterion-dev valgrind time \
             iso-codes
 
 .PHONY: deps

@@ -67,6 +67,10 @@ dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *
  * one per line; empty string when there were none. */
 const char *dyad_dict_warnings(const dyad_dict *dict);
 
+/* A checksum of the dictionary's content as loaded (its compiled form): the
+ * same files give the same number; an event store records it with each run. */
+dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, dyad_error *err);
+
 /* Counts, for reports and tests. */
 typedef struct dyad_dict_stats {
     size_t actors, agents, verbs, patterns, synsets, nouns, adjectives, discards;
@@ -234,6 +238,43 @@ dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
  * *out_text is allocated with malloc; the caller frees it. */
 dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
+
+/* ----------------------------------------------------------- event store */
+
+/* An SQLite database of stories and their events (docs/store.md): every
+ * field of the JSON Lines output, the event's stable id, and the run that
+ * coded it. Storing a story again replaces its events, so re-running a feed
+ * never duplicates; stories are committed in batches (WAL journal), so a
+ * killed run loses at most the batch it was writing, and running it again
+ * ends with the database a clean run gives. One writer at a time. */
+typedef struct dyad_store dyad_store;
+
+/* What the run records about itself (any field may be NULL). */
+typedef struct dyad_store_run {
+    const char *dict;                 /* what the dictionaries were loaded from */
+    unsigned long long dict_checksum; /* dyad_dict_checksum */
+    const char *mode;                 /* "syntax" or "shallow" */
+    const char *command;              /* the command line, for the record */
+} dyad_store_run;
+
+/* Opens (creating it when missing) the store at path and records the run.
+ * A file that is not a dyad store, or one of another schema version, is
+ * refused with a message saying what to do. */
+dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_store **out,
+                            dyad_error *err);
+/* Stores a coded story: its row, and its events (identical ones folded into
+ * one with a count, as the writers do) in place of any it had. */
+dyad_status dyad_store_put(dyad_store *store, const dyad_story *story,
+                           const dyad_result *result, dyad_error *err);
+/* Commits the stories stored so far (the store also commits every few
+ * thousand stories on its own); a live feed calls it when input pauses. */
+dyad_status dyad_store_commit(dyad_store *store, dyad_error *err);
+/* Commits and closes; NULL is a no-op. An error here means the last batch
+ * may not be on disk. */
+dyad_status dyad_store_close(dyad_store *store, dyad_error *err);
+/* Stories and events stored by this handle so far. */
+long dyad_store_stories(const dyad_store *store);
+long dyad_store_events(const dyad_store *store);
 
 /* ---------------------------------------------------------------- syntax */
 

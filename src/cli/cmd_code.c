@@ -34,12 +34,23 @@ typedef struct run {
     dy_story_dedup dd;    /* identical events of one story */
     int one_a_day;        /* --one-a-day: group across the input, write at the end */
     dy_daily daily;
+    dyad_store *store;    /* --db FILE, or NULL */
+    int to_stdout;        /* events to standard output too (not with --db alone) */
 } run;
 
 /* Writes the story's events, identical ones once (or hands them to the
  * --one-a-day groups); returns 0 on a fatal error. */
 static int write_story(run *r, const dyad_story *story, const dyad_result *res)
 {
+    if (r->store) {
+        dyad_error err = {0};
+        if (dyad_store_put(r->store, story, res, &err) != DYAD_OK) {
+            cli_report(&err);
+            return 0;
+        }
+    }
+    if (!r->to_stdout)
+        return 1;
     if (dy_story_dedup_run(&r->dd, res->events, res->n_events) != DYAD_OK) {
         cli_errorf("out of memory");
         return 0;
@@ -66,6 +77,43 @@ static int write_story(run *r, const dyad_story *story, const dyad_result *res)
             cli_report(&err);
             return 0;
         }
+    }
+    return 1;
+}
+
+/* Opens the --db store and records the run: the dictionaries and their
+ * checksum, the mode, the command line. Returns 0 after reporting. */
+static int open_store(run *r, const char *path, const dyad_dict *dict, const char *dict_opt,
+                      int syntax, int argc, char **argv)
+{
+    dyad_error err = {0};
+    dyad_store_run sr = {0};
+    const char *env = getenv("DYAD_DICT");
+    sr.dict = dict_opt ? dict_opt : env && *env ? env : "default (built in)";
+    if (dyad_dict_checksum(dict, &sr.dict_checksum, &err) != DYAD_OK) {
+        cli_report(&err);
+        return 0;
+    }
+    sr.mode = syntax ? "syntax" : "shallow";
+    size_t n = 5;   /* "dyad" and the arguments from the subcommand on */
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
+    char *cmd = malloc(n);
+    if (!cmd) {
+        cli_errorf("out of memory");
+        return 0;
+    }
+    strcpy(cmd, "dyad");
+    for (int i = 0; i < argc; i++) {
+        strcat(cmd, " ");
+        strcat(cmd, argv[i]);
+    }
+    sr.command = cmd;
+    dyad_status st = dyad_store_open(path, &sr, &r->store, &err);
+    free(cmd);
+    if (st != DYAD_OK) {
+        cli_report(&err);
+        return 0;
     }
     return 1;
 }
@@ -255,6 +303,11 @@ static void on_idle(void *ctx)
     run *r = ctx;
     if (!r->one_a_day)
         fflush(r->out.f);   /* an error stays in ferror, reported at the end */
+    if (r->store) {         /* a live feed's stories are visible to readers now */
+        dyad_error err = {0};
+        if (dyad_store_commit(r->store, &err) != DYAD_OK)
+            cli_report(&err);   /* the next commit (or close) fails too, and says so */
+    }
     if (r->rejects)
         fflush(r->rejects);
 }
@@ -298,7 +351,8 @@ static int code_file(void *ctx, const char *path)
 
 int cmd_code(int argc, char **argv)
 {
-    const char *dict_opt = NULL, *model_opt = NULL, *val;
+    const char *dict_opt = NULL, *model_opt = NULL, *db_opt = NULL, *val;
+    int out_given = 0;
     int syntax = 1;   /* the default mode: docs/coding.md, "Modes" */
     dy_out_format out = DY_OUT_TSV;
     int quad_phoenix = 0, with_text = 0, jobs = 0;
@@ -348,6 +402,12 @@ int cmd_code(int argc, char **argv)
             else if ((out = dy_out_format_parse(val)) == DY_OUT_NONE)
                 status = cli_usage_choice("code", "unknown output format", val,
                                           dy_out_format_list());
+            out_given = 1;
+        } else if ((m = cli_opt_value(argc, argv, &i, "--db", &val)) != 0) {
+            if (m < 0)
+                status = cli_usage("code", "missing value for", "--db");
+            else
+                db_opt = val;
         } else if ((m = cli_opt_value(argc, argv, &i, "--quad", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--quad");
@@ -391,6 +451,16 @@ int cmd_code(int argc, char **argv)
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
+    if (db_opt && r.one_a_day) {
+        free(files);
+        return cli_usage("code", "--one-a-day folds events across stories, and the event store "
+                         "keeps each story's own:", "use --db or --one-a-day, not both");
+    }
+    r.to_stdout = !db_opt || out_given;
+    if (db_opt && cli_output_is_input(db_opt, "--db", files, nfiles)) {
+        free(files);
+        return CLI_ERROR;
+    }
 
     if (r.rejects_name && cli_output_is_input(r.rejects_name, "--rejects", files, nfiles)) {
         free(files);
@@ -427,6 +497,15 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
+    if (db_opt && !open_store(&r, db_opt, dict, dict_opt, syntax, argc, argv)) {
+        dy_pipeline_free(r.pipe);
+        dyad_model_free(model);
+        dyad_dict_free(dict);
+        if (r.rejects)
+            fclose(r.rejects);
+        free(files);
+        return CLI_ERROR;
+    }
     cli_input_output(&r.ci, stdout);
     if (r.rejects)
         cli_input_output(&r.ci, r.rejects);
@@ -445,9 +524,17 @@ int cmd_code(int argc, char **argv)
         ok = cli_input_each(&r.ci, files[i], code_file, &r, &r.failed);
     if (ok && r.one_a_day)
         ok = write_daily(&r);
-    if (ok && dy_writer_finish(&r.out, &err) != DYAD_OK) {
+    if (ok && r.to_stdout && dy_writer_finish(&r.out, &err) != DYAD_OK) {
         cli_report(&err);
         ok = 0;
+    }
+    long stored = dyad_store_events(r.store), stored_stories = dyad_store_stories(r.store);
+    if (r.store && dyad_store_close(r.store, &err) != DYAD_OK) {
+        cli_report(&err);   /* the last batch may be lost: say so by the status */
+        ok = 0;
+    } else if (r.store) {
+        fprintf(stderr, "dyad: %s: %ld stories and %ld events stored\n", db_opt, stored_stories,
+                stored);
     }
     if (r.rejects && (fflush(r.rejects) != 0 || ferror(r.rejects))) {
         cli_errorf("%s: write error: %s", r.rejects_name, strerror(errno));
@@ -461,7 +548,7 @@ int cmd_code(int argc, char **argv)
     if (sig)
         cli_errorf("interrupted by %s: the stories read before it were coded and written; "
                    "the rest of the input was not read", sig == SIGINT ? "SIGINT" : "SIGTERM");
-    cli_tally_print(&r.t, r.out.events, stderr);
+    cli_tally_print(&r.t, r.to_stdout ? r.out.events : stored, stderr);
     dy_idset_free(&r.ids);
     dy_writer_free(&r.out);
     dy_story_dedup_free(&r.dd);

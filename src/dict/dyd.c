@@ -383,6 +383,19 @@ dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *
     return st;
 }
 
+dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, dyad_error *err)
+{
+    if (!dict || !out)
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_dict_checksum: NULL argument");
+    unsigned char *blob;
+    size_t len;
+    dyad_status st = dy_dyd_build(dict, &blob, &len, err);
+    if (st != DYAD_OK) return st;
+    *out = dy_checksum(0, blob, len);
+    free(blob);
+    return DYAD_OK;
+}
+
 /* ------------------------------------------------------------ loading */
 
 int dy_dyd_is(const char *path)
