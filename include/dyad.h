@@ -276,6 +276,45 @@ dyad_status dyad_store_close(dyad_store *store, dyad_error *err);
 long dyad_store_stories(const dyad_store *store);
 long dyad_store_events(const dyad_store *store);
 
+/* Event counts by period (docs/store.md, "Series"): from an event store, or
+ * from an events file written by dyad code (--out jsonl or tsv). Every
+ * period from the first to the last (or --from/--to) is reported, with
+ * zeros where nothing happened, in long format: one row per period (and
+ * group). Events without a date are left out and counted. */
+typedef enum dyad_period {
+    DYAD_BY_DAY, DYAD_BY_WEEK, DYAD_BY_MONTH, DYAD_BY_QUARTER, DYAD_BY_YEAR
+} dyad_period;
+typedef enum dyad_series_group {
+    DYAD_GROUP_NONE, DYAD_GROUP_ROOT, DYAD_GROUP_QUAD, DYAD_GROUP_PLOVER
+} dyad_series_group;
+typedef enum dyad_measure {
+    DYAD_MEASURE_COUNT, DYAD_MEASURE_GOLDSTEIN_SUM, DYAD_MEASURE_GOLDSTEIN_MEAN
+} dyad_measure;
+
+typedef struct dyad_series_query {
+    dyad_period by;
+    const char *source;      /* a country (3 letters) or a full actor code; NULL any */
+    const char *target;
+    int undirected;          /* source and target in either direction */
+    dyad_series_group group;
+    dyad_measure measure;
+    int from, to;            /* YYYYMMDD, inclusive; 0 for the data's own range */
+} dyad_series_query;
+
+/* One row: the period's label (2026-11-30, 2026-W as its Monday's date,
+ * 2026-11, 2026-Q4, 2026), the group ("" without one), the measure (NAN for
+ * a mean over no event) and the events counted. Return nonzero to stop. */
+typedef int (*dyad_series_fn)(void *ctx, const char *period, const char *group, double value,
+                              long events);
+
+typedef struct dyad_series_info {
+    long events;             /* events counted in the rows */
+    long undated;            /* matching events left out for want of a date */
+} dyad_series_info;
+
+dyad_status dyad_series(const char *path, const dyad_series_query *q, dyad_series_fn fn,
+                        void *ctx, dyad_series_info *info, dyad_error *err);
+
 /* ---------------------------------------------------------------- syntax */
 
 /* A trained syntax model (docs/syntax.md): part-of-speech tagger,

@@ -16,6 +16,8 @@ static const char general[] =
     "                Dependencies) with dyad's own model\n"
     "  validate      run a TABARI validation project (or a PETRARCH .xml file)\n"
     "  explain       show how one sentence or story is coded\n"
+    "  series        events by day, week, month, quarter or year, for a dyad,\n"
+    "                from an event store (code --db) or an events file\n"
     "  codes         print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
     "  dict compile  compile dictionaries into one .dyd file that loads instantly\n"
     "  dict check    list what the loader remarked on in dictionaries\n"
@@ -255,6 +257,31 @@ static const char train_help[] =
     "  -j N               threads for the tagger folds (0: one per core)\n"
     "exit status: 0 written; 1 an error; 2 bad usage.\n";
 
+static const char series_help[] =
+    "usage: dyad series [--db FILE | EVENTS] [--by day|week|month|quarter|year]\n"
+    "                   [--dyad SOURCE,TARGET] [--source CODE] [--target CODE]\n"
+    "                   [--undirected] [--group none|root|quad|plover]\n"
+    "                   [--measure count|goldstein-sum|goldstein-mean]\n"
+    "                   [--from DATE] [--to DATE] [--format csv|tsv]\n"
+    "\n"
+    "Counts events by period from an event store (dyad code --db FILE) or an\n"
+    "events file (dyad code --out jsonl or tsv), in long format: a header,\n"
+    "then one row per period (and group), every period from the first event\n"
+    "to the last (or --from to --to) present, with 0 where nothing happened.\n"
+    "--by PERIOD     month by default; a week is labelled by its Monday\n"
+    "                (2026-11-30), a quarter 2026-Q4\n"
+    "--dyad S,T      events from S to T; S and T are countries (3 letters:\n"
+    "                the actor code's first group) or full actor codes\n"
+    "--source CODE, --target CODE   one side only\n"
+    "--undirected    either direction\n"
+    "--group G       a row per root code, quad class (1-4) or PLOVER type\n"
+    "--measure M     count (default), goldstein-sum, or goldstein-mean (empty\n"
+    "                for a period without events)\n"
+    "--format F      csv (default) or tsv\n"
+    "Events without a date are left out and counted on standard error.\n"
+    "exit status: 0 written; 1 an error (not a store, not an events file);\n"
+    "2 bad usage.\n";
+
 static const char codes_help[] =
     "usage: dyad codes [CODE|WORD]\n"
     "\n"
@@ -278,6 +305,8 @@ int cli_help(const char *cmd, FILE *out)
         text = explain_help;
     else if (!strcmp(cmd, "codes"))
         text = codes_help;
+    else if (!strcmp(cmd, "series"))
+        text = series_help;
     else if (!strcmp(cmd, "dict"))
         text = dict_help;
     else if (!strcmp(cmd, "parse"))

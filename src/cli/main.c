@@ -48,6 +48,8 @@ static int dispatch(int argc, char **argv)
         return cmd_codes(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict"))
         return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "series"))
+        return cmd_series(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse"))
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "train"))

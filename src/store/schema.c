@@ -79,7 +79,7 @@ static long pragma_int(sqlite3 *db, const char *sql)
     return v;
 }
 
-dyad_status dy_store_schema(sqlite3 *db, const char *path, dyad_error *err)
+dyad_status dy_store_schema(sqlite3 *db, const char *path, int create, dyad_error *err)
 {
     long app = pragma_int(db, "PRAGMA application_id");
     long version = pragma_int(db, "PRAGMA user_version");
@@ -87,6 +87,8 @@ dyad_status dy_store_schema(sqlite3 *db, const char *path, dyad_error *err)
     if (app < 0 || version < 0 || tables < 0)
         return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot read the database: %s",
                             sqlite3_errmsg(db));
+    if (tables == 0 && app == 0 && !create)
+        return dy_error_set(err, DYAD_ERR_ARG, path, 0, "an empty database, not an event store");
     if (tables == 0 && app == 0) {
         char *msg = NULL;
         if (sqlite3_exec(db, "BEGIN", NULL, NULL, &msg) != SQLITE_OK ||

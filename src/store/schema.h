@@ -12,9 +12,9 @@
 #define DY_STORE_APP_ID  0x64796164
 #define DY_STORE_VERSION 1
 
-/* Creates the schema in an empty database, or checks an existing one:
- * another application's database, or another schema version, is refused
- * with a message naming the file and saying what to do. */
-dyad_status dy_store_schema(sqlite3 *db, const char *path, dyad_error *err);
+/* Creates the schema in an empty database (when create), or checks an
+ * existing one: another application's database, or another schema version,
+ * is refused with a message naming the file and saying what to do. */
+dyad_status dy_store_schema(sqlite3 *db, const char *path, int create, dyad_error *err);
 
 #endif

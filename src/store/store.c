@@ -129,7 +129,7 @@ dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_st
         sqlite3_busy_timeout(s->db, 5000);   /* another writer: wait, then say so */
         sqlite3_extended_result_codes(s->db, 1);
         /* a file that is not SQLite fails here, at its first read */
-        st = dy_store_schema(s->db, path, err);
+        st = dy_store_schema(s->db, path, 1, err);
     }
     if (st == DYAD_OK &&
         (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
