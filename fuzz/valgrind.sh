@@ -53,7 +53,7 @@ run_job() {
             echo "FAIL valgrind $name" >"$logs/$name.status"
         fi
     else
-        # (fewer stories for the event store test: its own runs are many)
+        # (fewer stories for the store and progress tests: their runs are many)
         if DYAD="$logs/bin/dyad" BUILD=$BUILD STORE_TEST_STORIES=300 sh "$1" >"$logs/$name.out" 2>&1; then
             echo ok >"$logs/$name.status"
         else

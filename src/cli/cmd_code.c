@@ -3,6 +3,7 @@
  * are reported (and kept with --rejects); a summary line goes to stderr. */
 #include <errno.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "io/rejects.h"
 #include "io/writer.h"
 #include "input.h"
+#include "progress.h"
 #include "tally.h"
 
 typedef struct run {
@@ -35,6 +37,7 @@ typedef struct run {
     int one_a_day;        /* --one-a-day: group across the input, write at the end */
     dy_daily daily;
     dyad_store *store;    /* --db FILE, or NULL */
+    cli_progress progress;
     int to_stdout;        /* events to standard output too (not with --db alone) */
 } run;
 
@@ -79,6 +82,20 @@ static int write_story(run *r, const dyad_story *story, const dyad_result *res)
         }
     }
     return 1;
+}
+
+/* The bytes of the inputs when all are regular files (the progress line's
+ * share done), else 0: standard input, a folder or a pipe has no size. */
+static long long inputs_size(char **files, int n)
+{
+    long long total = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat sb;
+        if (!strcmp(files[i], "-") || stat(files[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+            return 0;
+        total += (long long)sb.st_size;
+    }
+    return total;
 }
 
 /* Opens the --db store and records the run: the dictionaries and their
@@ -148,6 +165,7 @@ static const dy_reader *reader_here(const run *r)
 static int skip(run *r, dy_skip why, const dyad_story *story, const dyad_error *e)
 {
     const dy_reader *rd = reader_here(r);
+    cli_progress_clear(&r->progress);
     r->t.read++;
     r->t.skipped[why]++;
     size_t n = strlen(e->message);
@@ -208,6 +226,7 @@ static void report_repairs(run *r, const dyad_story *story)
                  story->nul_bytes == 1 ? "a blank" : "blanks");
     dyad_error e = {0};
     story_error(r, &e, DYAD_OK, story, msg);
+    cli_progress_clear(&r->progress);
     cli_report(&e);
     r->t.repaired++;
 }
@@ -225,6 +244,7 @@ static void report_language(run *r, const dyad_story *story, const dyad_result *
     if (r->t.not_english > NOT_ENGLISH_NAMED)
         return;
     dyad_error e = {0};
+    cli_progress_clear(&r->progress);
     story_error(r, &e, DYAD_OK, story,
                 r->t.not_english < NOT_ENGLISH_NAMED
                     ? "does not look like English (few common English words, or mostly "
@@ -253,6 +273,7 @@ static void report_sentences(run *r, const dyad_story *story, const dyad_result 
             continue;
         dyad_error e = {0};
         story_error(r, &e, DYAD_OK, story, msg);
+        cli_progress_clear(&r->progress);
         cli_report(&e);
     }
 }
@@ -293,7 +314,13 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
     report_language(r, story, res);
     report_sentences(r, story, res);
     cli_tally_result(&r->t, res);
-    return write_story(r, story, res) ? 0 : 1;
+    if (!write_story(r, story, res)) {
+        cli_progress_clear(&r->progress);
+        return 1;
+    }
+    cli_progress_tick(&r->progress, r->t.read,
+                      r->store && !r->to_stdout ? dyad_store_events(r->store) : r->out.events);
+    return 0;
 }
 
 /* The input has nothing more yet: what was written goes out now, so that a
@@ -305,8 +332,10 @@ static void on_idle(void *ctx)
         fflush(r->out.f);   /* an error stays in ferror, reported at the end */
     if (r->store) {         /* a live feed's stories are visible to readers now */
         dyad_error err = {0};
-        if (dyad_store_commit(r->store, &err) != DYAD_OK)
-            cli_report(&err);   /* the next commit (or close) fails too, and says so */
+        if (dyad_store_commit(r->store, &err) != DYAD_OK) {
+            cli_progress_clear(&r->progress);
+            cli_report(&err);
+        }   /* the next commit (or close) fails too, and says so */
     }
     if (r->rejects)
         fflush(r->rejects);
@@ -341,10 +370,13 @@ static int code_file(void *ctx, const char *path)
 {
     run *r = ctx;
     dy_reader rd;
+    cli_progress_clear(&r->progress);
     FILE *f = cli_input_open(&r->ci, path, &rd, r->date);
     if (!f)
         return input_failed(r);
+    cli_progress_input(&r->progress, f);
     int ok = code_stream(r, &rd);
+    cli_progress_input(&r->progress, NULL);
     cli_input_close(&rd, f);
     return ok;
 }
@@ -352,7 +384,7 @@ static int code_file(void *ctx, const char *path)
 int cmd_code(int argc, char **argv)
 {
     const char *dict_opt = NULL, *model_opt = NULL, *db_opt = NULL, *val;
-    int out_given = 0;
+    int out_given = 0, progress = -1;   /* -1: on a terminal */
     int syntax = 1;   /* the default mode: docs/coding.md, "Modes" */
     dy_out_format out = DY_OUT_TSV;
     int quad_phoenix = 0, with_text = 0, jobs = 0;
@@ -430,6 +462,10 @@ int cmd_code(int argc, char **argv)
                 status = cli_usage("code", "missing value for", "--rejects");
             else
                 r.rejects_name = val;
+        } else if (!strcmp(argv[i], "--progress")) {
+            progress = 1;
+        } else if (!strcmp(argv[i], "--no-progress")) {
+            progress = 0;
         } else if (!strcmp(argv[i], "--one-a-day")) {
             r.one_a_day = 1;
         } else if (!strcmp(argv[i], "--text")) {
@@ -519,9 +555,11 @@ int cmd_code(int argc, char **argv)
     dy_daily_init(&r.daily);
     dy_pipeline_on_idle(r.pipe, on_idle);
     r.cancel = r.ci.cancel = cli_interrupt_begin();
+    cli_progress_init(&r.progress, progress, inputs_size(files, nfiles));
     int ok = 1;
     for (int i = 0; i < nfiles && ok && !cli_interrupted(); i++)
         ok = cli_input_each(&r.ci, files[i], code_file, &r, &r.failed);
+    cli_progress_clear(&r.progress);
     if (ok && r.one_a_day)
         ok = write_daily(&r);
     if (ok && r.to_stdout && dy_writer_finish(&r.out, &err) != DYAD_OK) {

@@ -6,7 +6,8 @@
 . tests/cli/lib.inc
 
 command -v sqlite3 >/dev/null || { echo "skipped: no sqlite3 command (make deps installs it)"; exit 77; }
-# stories in the test feed; make valgrind sets fewer (STORE_TEST_STORIES)
+# stories in the test feed; make valgrind sets fewer (STORE_TEST_STORIES, which
+# progress.sh reads too)
 N=${STORE_TEST_STORIES:-6000}
 
 # stories and events as a clean run leaves them, without the run's own marks
