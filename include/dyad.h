@@ -315,6 +315,19 @@ typedef struct dyad_series_info {
 dyad_status dyad_series(const char *path, const dyad_series_query *q, dyad_series_fn fn,
                         void *ctx, dyad_series_info *info, dyad_error *err);
 
+/* The series as one self-contained SVG picture (malloc'd into *out_svg):
+ * events by period stacked by quad class, the mean Goldstein score as a
+ * line, dated axes, legend, title (q->group and q->measure are ignored). */
+dyad_status dyad_plot_svg(const char *path, const dyad_series_query *q, const char *title,
+                          char **out_svg, dyad_error *err);
+
+/* One self-contained HTML page about an event store (docs/store.md,
+ * "Report"): totals, the busiest dyads, event types, monthly charts, a map
+ * of the event places, sample events with their sentences. No script and
+ * nothing fetched from the network. Written whole to out_path (a temporary
+ * file renamed over it). */
+dyad_status dyad_report_html(const char *db_path, const char *out_path, dyad_error *err);
+
 /* ---------------------------------------------------------------- syntax */
 
 /* A trained syntax model (docs/syntax.md): part-of-speech tagger,

@@ -87,7 +87,13 @@ int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+/* Writes data to path whole (a temporary file renamed over it, as every
+ * file dyad writes); reports and returns 0 on failure. */
+int cli_write_file(const char *path, const void *data, size_t len);
+
 int cmd_series(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/file.h"
+
 void cli_report(const dyad_error *err)
 {
     if (err->where[0] && err->line > 0)
@@ -202,4 +204,14 @@ int cli_output_is_input(const char *path, const char *what, char *const *inputs,
         }
     }
     return 0;
+}
+
+int cli_write_file(const char *path, const void *data, size_t len)
+{
+    dyad_error err = {0};
+    if (dy_write_file_atomic(path, data, len, &err) != DYAD_OK) {
+        cli_report(&err);
+        return 0;
+    }
+    return 1;
 }

@@ -18,6 +18,8 @@ static const char general[] =
     "  explain       show how one sentence or story is coded\n"
     "  series        events by day, week, month, quarter or year, for a dyad,\n"
     "                from an event store (code --db) or an events file\n"
+    "  plot          the same as an SVG chart (quad classes, Goldstein line)\n"
+    "  report        one self-contained HTML page about an event store\n"
     "  codes         print the CAMEO code table (names, quads, Goldstein, PLOVER)\n"
     "  dict compile  compile dictionaries into one .dyd file that loads instantly\n"
     "  dict check    list what the loader remarked on in dictionaries\n"
@@ -286,6 +288,30 @@ static const char series_help[] =
     "exit status: 0 written; 1 an error (not a store, not an events file);\n"
     "2 bad usage.\n";
 
+static const char plot_help[] =
+    "usage: dyad plot [--db FILE | EVENTS] [--by day|week|month|quarter|year]\n"
+    "                 [--dyad SOURCE,TARGET] [--source CODE] [--target CODE]\n"
+    "                 [--undirected] [--from DATE] [--to DATE] [--title TEXT]\n"
+    "                 [-o FILE.svg]\n"
+    "\n"
+    "Draws the series dyad series counts as one self-contained SVG: the events\n"
+    "of each period as bars stacked by quad class (verbal and material\n"
+    "cooperation, verbal and material conflict), the mean Goldstein score as\n"
+    "a line on its own axis, dated axes, a legend and a title (default:\n"
+    "\"Events by month: RUS to UKR\"). Written to -o FILE (whole, or not at\n"
+    "all), else standard output.\n"
+    "exit status: 0 written; 1 an error; 2 bad usage.\n";
+
+static const char report_help[] =
+    "usage: dyad report --db FILE -o FILE.html\n"
+    "\n"
+    "Writes one HTML page about an event store: totals and the last run,\n"
+    "the busiest dyads, the event types, monthly charts (all events and the\n"
+    "three busiest dyads), a map of the places events happened, and sample\n"
+    "events with the sentences they were coded from. Inline styles and SVG\n"
+    "only: no script, nothing fetched from the network.\n"
+    "exit status: 0 written; 1 an error (not a store); 2 bad usage.\n";
+
 static const char codes_help[] =
     "usage: dyad codes [CODE|WORD]\n"
     "\n"
@@ -311,6 +337,10 @@ int cli_help(const char *cmd, FILE *out)
         text = codes_help;
     else if (!strcmp(cmd, "series"))
         text = series_help;
+    else if (!strcmp(cmd, "plot"))
+        text = plot_help;
+    else if (!strcmp(cmd, "report"))
+        text = report_help;
     else if (!strcmp(cmd, "dict"))
         text = dict_help;
     else if (!strcmp(cmd, "parse"))

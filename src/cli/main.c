@@ -50,6 +50,10 @@ static int dispatch(int argc, char **argv)
         return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "series"))
         return cmd_series(argc - 1, argv + 1);
+    if (!strcmp(cmd, "plot"))
+        return cmd_plot(argc - 1, argv + 1);
+    if (!strcmp(cmd, "report"))
+        return cmd_report(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse"))
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "train"))

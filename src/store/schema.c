@@ -49,6 +49,7 @@ static const char schema_sql[] =
     "  place_lat      REAL,\n"
     "  place_lon      REAL,\n"
     "  mentions       INTEGER NOT NULL,\n"
+    "  sentence_text  TEXT,\n"               /* the sentence it was coded from */
     "  json           TEXT NOT NULL\n"        /* the --out jsonl line */
     ");\n"
     "CREATE INDEX events_story ON events(story_id);\n"

@@ -59,8 +59,9 @@ static const char put_story_sql[] =
 static const char put_event_sql[] =
     "INSERT INTO events (event_id, story_id, sentence, date, source, target, code, root_code, "
     "quad_class, goldstein, plover_type, source_country, target_country, place_name, "
-    "place_country, place_lat, place_lon, mentions, json) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+    "place_country, place_lat, place_lon, mentions, json, sentence_text) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20)";
 
 static dyad_status prepare(dyad_store *s, dyad_error *err)
 {
@@ -186,8 +187,9 @@ static int step_done(sqlite3_stmt *st)
     return rc;
 }
 
-static dyad_status put_event(dyad_store *s, const dyad_story *story, const dyad_event *ev,
-                             int mentions, const char *sentence_ids, dyad_error *err)
+static dyad_status put_event(dyad_store *s, const dyad_story *story, const dyad_result *res,
+                             const dyad_event *ev, int mentions, const char *sentence_ids,
+                             dyad_error *err)
 {
     dy_out_event o;
     memset(&o, 0, sizeof o);
@@ -229,6 +231,12 @@ static dyad_status put_event(dyad_store *s, const dyad_story *story, const dyad_
     }
     sqlite3_bind_int(st, 18, mentions);
     sqlite3_bind_text(st, 19, s->json.s, (int)jlen, SQLITE_STATIC);
+    if (ev->sentence >= 1 && (size_t)ev->sentence <= res->n_sentences && story->text) {
+        dyad_span sp = res->sentences[ev->sentence - 1].span;
+        if (sp.start <= sp.end && sp.end <= story->text_len)
+            sqlite3_bind_text(st, 20, story->text + sp.start, (int)(sp.end - sp.start),
+                              SQLITE_STATIC);
+    }
     int rc = step_done(st);
     if (rc == SQLITE_DONE)
         return DYAD_OK;
@@ -297,7 +305,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_story *story, const dyad_re
         if (!dy_story_dedup_first(&s->dd, i))
             continue;
         const char *ids = dy_story_dedup_ids(&s->dd, story->id, res->events, res->n_events, i);
-        dyad_status rc = put_event(s, story, &res->events[i], s->dd.count[i], ids, err);
+        dyad_status rc = put_event(s, story, res, &res->events[i], s->dd.count[i], ids, err);
         if (rc != DYAD_OK)
             return put_failed(s, rc);
     }

@@ -14,7 +14,7 @@ fail() {
 # The man page with its escapes undone (\-\- is --, fonts dropped).
 sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$MAN" >"$TMP/man"
 
-for cmd in code explain parse dict series; do
+for cmd in code explain parse dict series plot report; do
     DESC="the options of dyad $cmd"
     "$DYAD" help $cmd | sed '/^$/q' >"$TMP/usage"
     for opt in $(grep -o -- '--[a-z][a-z-]*\|\[-[a-zA-Z]\b' "$TMP/usage" | tr -d '[' | sort -u); do
