@@ -113,11 +113,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 
 .PHONY: tests
 tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN) $(BUILD)/tools/ud_tokeval $(BUILD)/tools/synlab \
-       $(BUILD)/tools/synbench
+       $(BUILD)/tools/synbench $(BUILD)/tools/storebench
 
 # The syntax development harnesses (tools/synlab.c, tools/synbench.c; see
 # DEVELOPERS.md), built with the tests so they cannot rot.
 $(BUILD)/tools/syn%: tools/syn%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# The event store's benchmark (bench/store.sh).
+$(BUILD)/tools/storebench: tools/storebench.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
@@ -298,6 +303,8 @@ bench:
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/petrarch.sh
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/throughput.sh
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/syntax.sh
+	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 build-bench/tools/storebench
+	@BUILD=build-bench sh bench/store.sh
 
 # --------------------------------------------------------------- install
 # The command and its man page, the library and its header, and the default

@@ -134,7 +134,9 @@ dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_st
     }
     if (st == DYAD_OK &&
         (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
-         sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK))
+         sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
+        /* 64 MiB of page cache: the indexes' pages stay in memory */
+        sqlite3_exec(s->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL) != SQLITE_OK))
         st = db_error(s, "cannot set the journal mode", err);
     if (st == DYAD_OK)
         st = record_run(s, run, err);
