@@ -77,9 +77,9 @@ static int parse_iso(const char *s)
 /* --------------------------------------------------- events files in memory */
 
 static const char insert_sql[] =
-    "INSERT INTO events (story_id, sentence, date, source, target, code, root_code, quad_class, "
-    "goldstein, plover_type, source_country, target_country, mentions, json) "
-    "VALUES ('', 0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, '')";
+    "INSERT INTO events (event_id, story_id, sentence, date, source, target, code, root_code, "
+    "quad_class, goldstein, plover_type, source_country, target_country, mentions, json) "
+    "VALUES (?11, '', 0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, '')";
 
 static void bind_opt(sqlite3_stmt *st, int col, const char *s)
 {
@@ -98,8 +98,10 @@ static const char *const field_names[10] = {"date", "source", "target", "code", 
                                             "quad_class", "goldstein", "plover_type",
                                             "source_country", "target_country"};
 
-static int insert_row(sqlite3_stmt *st, const row *r)
+/* n: the row's number, its id in memory (the file's ids are not needed) */
+static int insert_row(sqlite3_stmt *st, const row *r, long n)
 {
+    sqlite3_bind_int64(st, 11, n);
     for (int k = 0; k < 10; k++) {
         const char *v = r->f[k];
         if (k == 5 || k == 6) {
@@ -181,7 +183,7 @@ static dyad_status load_file(sqlite3 *db, const char *path, dyad_error *err)
             int nc = split_tabs(line, c, 80);
             for (int k = 0; k < 10; k++)
                 r.f[k] = tsv_col[k] >= 0 && tsv_col[k] < nc ? c[tsv_col[k]] : "";
-            if (!insert_row(st, &r))
+            if (!insert_row(st, &r, lineno))
                 status = dy_error_set(err, DYAD_ERR_IO, path, lineno, "%s", sqlite3_errmsg(db));
             continue;
         }
@@ -204,7 +206,7 @@ static dyad_status load_file(sqlite3 *db, const char *path, dyad_error *err)
                 r.f[k] = "";
             }
         }
-        if (!insert_row(st, &r))
+        if (!insert_row(st, &r, lineno))
             status = dy_error_set(err, DYAD_ERR_IO, path, lineno, "%s", sqlite3_errmsg(db));
         json_decref(o);
     }
