@@ -17,6 +17,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "store/schema.h"
+#include "store/series.h"
 
 #define MAX_PERIODS 200000   /* days in 547 years: a bad date range, not data */
 #define MAX_GROUPS  256
@@ -133,16 +134,11 @@ static int split_tabs(char *s, char **out, int max)
     return n;
 }
 
-static dyad_status load_file(sqlite3 *db, const char *path, dyad_error *err)
+static dyad_status load_stream(sqlite3 *db, FILE *f, const char *path, dyad_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open");
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, insert_sql, -1, &st, NULL) != SQLITE_OK) {
-        fclose(f);
+    if (sqlite3_prepare_v2(db, insert_sql, -1, &st, NULL) != SQLITE_OK)
         return dy_error_set(err, DYAD_ERR_IO, path, 0, "%s", sqlite3_errmsg(db));
-    }
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     char *line = NULL;
     size_t cap = 0;
@@ -213,10 +209,26 @@ static dyad_status load_file(sqlite3 *db, const char *path, dyad_error *err)
     free(line);
     if (status == DYAD_OK && ferror(f))
         status = dy_error_set(err, DYAD_ERR_IO, path, 0, "read error");
-    fclose(f);
     sqlite3_finalize(st);
     sqlite3_exec(db, status == DYAD_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     return status;
+}
+
+/* An events file, in an in-memory store. */
+static dyad_status open_stream(FILE *f, const char *path, sqlite3 **out, dyad_error *err)
+{
+    sqlite3 *db = NULL;
+    dyad_status st;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK)
+        st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    else if ((st = dy_store_schema(db, path, 1, err)) == DYAD_OK)
+        st = load_stream(db, f, path, err);
+    if (st != DYAD_OK) {
+        sqlite3_close(db);
+        return st;
+    }
+    *out = db;
+    return DYAD_OK;
 }
 
 /* Opens path: a store read-only, or an events file loaded into memory. */
@@ -237,10 +249,13 @@ static dyad_status open_source(const char *path, sqlite3 **out, dyad_error *err)
         else
             st = dy_store_schema(db, path, 0, err);
     } else {
-        if (sqlite3_open(":memory:", &db) != SQLITE_OK)
-            st = dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
-        else if ((st = dy_store_schema(db, path, 1, err)) == DYAD_OK)
-            st = load_file(db, path, err);
+        f = fopen(path, "r");
+        if (!f)
+            return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open");
+        st = open_stream(f, path, &db, err);
+        fclose(f);
+        if (st != DYAD_OK)
+            return st;
     }
     if (st != DYAD_OK) {
         sqlite3_close(db);
@@ -298,18 +313,52 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static dyad_status run_query(sqlite3 *db, const char *path, const dyad_series_query *q,
+                             dyad_series_fn fn, void *ctx, dyad_series_info *info,
+                             dyad_error *err);
+
+static int bad_query(const dyad_series_query *q)
+{
+    return (q->from && !dy_date_valid(q->from)) || (q->to && !dy_date_valid(q->to)) ||
+           (q->from && q->to && q->from > q->to) || (unsigned)q->by > DYAD_BY_YEAR ||
+           (unsigned)q->group > DYAD_GROUP_PLOVER ||
+           (unsigned)q->measure > DYAD_MEASURE_GOLDSTEIN_MEAN;
+}
+
 dyad_status dyad_series(const char *path, const dyad_series_query *q, dyad_series_fn fn,
                         void *ctx, dyad_series_info *info, dyad_error *err)
 {
     if (!path || !q || !fn)
         return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dyad_series: NULL argument");
-    if ((q->from && !dy_date_valid(q->from)) || (q->to && !dy_date_valid(q->to)) ||
-        (q->from && q->to && q->from > q->to))
-        return dy_error_set(err, DYAD_ERR_ARG, path, 0, "bad date range");
+    if (bad_query(q))
+        return dy_error_set(err, DYAD_ERR_ARG, path, 0, "bad series query (date range, period, "
+                            "group or measure)");
     sqlite3 *db = NULL;
     dyad_status st = open_source(path, &db, err);
     if (st != DYAD_OK)
         return st;
+    return run_query(db, path, q, fn, ctx, info, err);
+}
+
+dyad_status dy_series_stream(FILE *f, const char *name, const dyad_series_query *q,
+                             dyad_series_fn fn, void *ctx, dyad_series_info *info,
+                             dyad_error *err)
+{
+    if (!f || !name || !q || !fn || bad_query(q))
+        return dy_error_set(err, DYAD_ERR_ARG, "", 0, "dy_series_stream: bad argument");
+    sqlite3 *db = NULL;
+    dyad_status st = open_stream(f, name, &db, err);
+    if (st != DYAD_OK)
+        return st;
+    return run_query(db, name, q, fn, ctx, info, err);
+}
+
+/* The query on an open source; closes db. */
+static dyad_status run_query(sqlite3 *db, const char *path, const dyad_series_query *q,
+                             dyad_series_fn fn, void *ctx, dyad_series_info *info,
+                             dyad_error *err)
+{
+    dyad_status st = DYAD_OK;
 
     static const char *const group_col[] = {"''", "root_code", "quad_class", "plover_type"};
     char sql[1024];
