@@ -182,6 +182,11 @@ model: deps
 # the tokenizer from raw text: one table (docs/syntax.md). Test sets are
 # scored, never tuned on.
 .PHONY: eval-syntax
+# Every suite's figure in one table (tools/eval_all.sh; docs/coding.md).
+.PHONY: eval
+eval: all
+	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh tools/eval_all.sh
+
 eval-syntax: all
 	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh tools/eval_syntax.sh
 
