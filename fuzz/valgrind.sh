@@ -70,7 +70,7 @@ while [ $w -lt "$JOBS" ]; do
         while IFS="	" read -r name kind args; do
             if [ $((i % JOBS)) -eq $w ]; then
                 # shellcheck disable=SC2086
-                run_job "$name" "$kind" $args
+                run_job "$name" "$kind" $args </dev/null   # jobs read no list line
             fi
             i=$((i + 1))
         done <"$jobs"

@@ -39,9 +39,9 @@ tr '\r' '\n' <"$TMP/err" | grep -q "^dyad: [0-9]* stories, [0-9]* events, [0-9]*
     { echo "FAIL: $DESC"; od -c "$TMP/err" | head; failures=$((failures + 1)); }
 
 DESC="on a terminal by default; --no-progress there: never"
-script -qec "sh '$TMP/feed.sh' | '$DYAD' code --mode shallow >/dev/null" /dev/null >"$TMP/tty" 2>&1
+script -qec "sh '$TMP/feed.sh' | '$DYAD' code --mode shallow >/dev/null" /dev/null >"$TMP/tty" 2>&1 </dev/null
 tr '\r' '\n' <"$TMP/tty" | grep -q "stories/s" || { echo "FAIL: $DESC: not shown"; cat "$TMP/tty"; failures=$((failures + 1)); }
-script -qec "sh '$TMP/feed.sh' | '$DYAD' code --mode shallow --no-progress >/dev/null" /dev/null >"$TMP/tty" 2>&1
+script -qec "sh '$TMP/feed.sh' | '$DYAD' code --mode shallow --no-progress >/dev/null" /dev/null >"$TMP/tty" 2>&1 </dev/null
 tr '\r' '\n' <"$TMP/tty" | grep -q "stories/s" && { echo "FAIL: $DESC: shown"; failures=$((failures + 1)); }
 grep -q "dyad: $N stories read" "$TMP/tty" || { echo "FAIL: $DESC: summary"; cat "$TMP/tty"; failures=$((failures + 1)); }
 finish
