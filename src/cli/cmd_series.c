@@ -178,6 +178,11 @@ int cmd_plot(int argc, char **argv)
         return CLI_ERROR;
     }
     int ok = 1;
+    char *inputs[1] = {(char *)op.path};
+    if (op.out && strcmp(op.out, "-") && cli_output_is_input(op.out, "-o", inputs, 1)) {
+        free(svg);
+        return CLI_ERROR;
+    }
     if (op.out && strcmp(op.out, "-")) {
         ok = cli_write_file(op.out, svg, strlen(svg));
     } else {
@@ -204,6 +209,9 @@ int cmd_report(int argc, char **argv)
     }
     if (!db || !out)
         return cli_usage("report", "want --db FILE and -o FILE.html", NULL);
+    char *inputs[1] = {(char *)db};
+    if (cli_output_is_input(out, "-o", inputs, 1))   /* would replace the store */
+        return CLI_ERROR;
     dyad_error err = {0};
     if (dyad_report_html(db, out, &err) != DYAD_OK) {
         cli_report(&err);

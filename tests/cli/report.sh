@@ -36,6 +36,16 @@ fi
 grep -q 'id="dyads"' "$TMP/r.html" && grep -q 'id="map"' "$TMP/r.html" ||
     { echo "FAIL: $DESC: sections"; failures=$((failures + 1)); }
 
+DESC="-o naming the store itself: refused, the store kept"
+cp "$TMP/ev.sqlite" "$TMP/keep.sqlite"
+run "$DYAD" report --db "$TMP/ev.sqlite" -o "$TMP/ev.sqlite"
+expect_rc 1
+grep -q "^dyad: -o $TMP/ev.sqlite is also an input" "$TMP/err" && cmp -s "$TMP/ev.sqlite" "$TMP/keep.sqlite" ||
+    { echo "FAIL: $DESC: report"; cat "$TMP/err"; failures=$((failures + 1)); }
+run "$DYAD" plot --db "$TMP/ev.sqlite" -o "$TMP/ev.sqlite"
+expect_rc 1
+cmp -s "$TMP/ev.sqlite" "$TMP/keep.sqlite" || { echo "FAIL: $DESC: plot"; failures=$((failures + 1)); }
+
 DESC="dyad report: refuses what is not a store, and a missing -o"
 run "$DYAD" report --db "$TMP/s.jsonl" -o "$TMP/x.html"
 expect_rc 1
