@@ -43,6 +43,9 @@ static int pick(const char *val, const char *const *names, int n)
     return -1;
 }
 
+/* --by's words, in dyad_period order */
+static const char *const bys[] = {"day", "week", "month", "quarter", "year"};
+
 /* The options series and plot share; plot also takes --title and -o. */
 typedef struct opts {
     dyad_series_query q;
@@ -53,7 +56,6 @@ typedef struct opts {
 
 static int parse(const char *cmd, int plot, int argc, char **argv, opts *o)
 {
-    static const char *const bys[] = {"day", "week", "month", "quarter", "year"};
     static const char *const groups[] = {"none", "root", "quad", "plover"};
     static const char *const measures[] = {"count", "goldstein-sum", "goldstein-mean"};
     const char *val;
@@ -157,7 +159,6 @@ int cmd_series(int argc, char **argv)
 
 int cmd_plot(int argc, char **argv)
 {
-    static const char *const bys[] = {"day", "week", "month", "quarter", "year"};
     opts op;
     int rc = parse("plot", 1, argc, argv, &op);
     if (rc != CLI_OK)

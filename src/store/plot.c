@@ -82,9 +82,9 @@ static int on_mean(void *ctx, const char *period, const char *group, double v, l
     return 0;
 }
 
-static void esc(dy_strbuf *b, const char *s)
+void dy_markup_escape(dy_strbuf *b, const char *s)
 {
-    for (; *s; s++) {
+    for (; s && *s; s++) {
         switch (*s) {
         case '<': dy_strbuf_adds(b, "&lt;"); break;
         case '>': dy_strbuf_adds(b, "&gt;"); break;
@@ -143,10 +143,10 @@ dyad_status dy_plot_series_svg(const char *path, const dyad_series_query *query,
                      "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
                      W, H, W, H);
     dy_strbuf_adds(out, "<title>");
-    esc(out, title);
+    dy_markup_escape(out, title);
     dy_strbuf_adds(out, "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     dy_strbuf_printf(out, "<text x=\"%d\" y=\"28\" font-size=\"17\" font-weight=\"bold\">", LEFT);
-    esc(out, title);
+    dy_markup_escape(out, title);
     dy_strbuf_adds(out, "</text>\n");
 
     /* grid and the left axis: events */

@@ -18,19 +18,6 @@
 #include "store/plot.h"
 #include "store/schema.h"
 
-static void esc(dy_strbuf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': dy_strbuf_adds(b, "&lt;"); break;
-        case '>': dy_strbuf_adds(b, "&gt;"); break;
-        case '&': dy_strbuf_adds(b, "&amp;"); break;
-        case '"': dy_strbuf_adds(b, "&quot;"); break;
-        default: dy_strbuf_addc(b, *s);
-        }
-    }
-}
-
 static const char *col(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -61,9 +48,9 @@ static void totals(sqlite3 *db, dy_strbuf *b)
         dy_strbuf_printf(b, "<tr><th>events</th><td class=\"n\" id=\"n-events\">%s</td></tr>\n",
                          col(st, 1));
         dy_strbuf_adds(b, "<tr><th>dates</th><td>");
-        esc(b, col(st, 2));
+        dy_markup_escape(b, col(st, 2));
         dy_strbuf_adds(b, " to ");
-        esc(b, col(st, 3));
+        dy_markup_escape(b, col(st, 3));
         dy_strbuf_printf(b, "</td></tr>\n<tr><th>runs</th><td class=\"n\">%s</td></tr>\n",
                          col(st, 4));
     }
@@ -73,15 +60,15 @@ static void totals(sqlite3 *db, dy_strbuf *b)
                            "ORDER BY run_id DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
         dy_strbuf_adds(b, "<tr><th>last run</th><td>");
-        esc(b, col(st, 0));
+        dy_markup_escape(b, col(st, 0));
         dy_strbuf_adds(b, ", dyad ");
-        esc(b, col(st, 1));
+        dy_markup_escape(b, col(st, 1));
         dy_strbuf_adds(b, ", dictionaries ");
-        esc(b, col(st, 2));
+        dy_markup_escape(b, col(st, 2));
         dy_strbuf_adds(b, " (");
-        esc(b, col(st, 3));
+        dy_markup_escape(b, col(st, 3));
         dy_strbuf_adds(b, "), ");
-        esc(b, col(st, 4));
+        dy_markup_escape(b, col(st, 4));
         dy_strbuf_adds(b, " mode</td></tr>\n");
     }
     sqlite3_finalize(st);
@@ -103,14 +90,14 @@ static int dyads(sqlite3 *db, dy_strbuf *b, char top[3][2][8])
                            "ORDER BY events DESC, 1, 2 LIMIT 15", -1, &st, NULL) == SQLITE_OK)
         while (sqlite3_step(st) == SQLITE_ROW) {
             dy_strbuf_adds(b, "<tr><td>");
-            esc(b, col(st, 0));
+            dy_markup_escape(b, col(st, 0));
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 1));
+            dy_markup_escape(b, col(st, 1));
             dy_strbuf_printf(b, "</td><td class=\"n\">%s</td><td class=\"n\">%.1f</td><td>",
                              col(st, 2), sqlite3_column_double(st, 3));
-            esc(b, col(st, 4));
+            dy_markup_escape(b, col(st, 4));
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 5));
+            dy_markup_escape(b, col(st, 5));
             dy_strbuf_adds(b, "</td></tr>\n");
             if (n < 3) {
                 snprintf(top[n][0], sizeof top[n][0], "%s", col(st, 0));
@@ -139,11 +126,11 @@ static void event_types(sqlite3 *db, dy_strbuf *b)
                                ? (double)sqlite3_column_int64(st, 2) / (double)sqlite3_column_int64(st, 3)
                                : 0;
             dy_strbuf_adds(b, "<tr><td>");
-            esc(b, root);
+            dy_markup_escape(b, root);
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, c ? c->name : "");
+            dy_markup_escape(b, c ? c->name : "");
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 1));
+            dy_markup_escape(b, col(st, 1));
             dy_strbuf_printf(b, "</td><td class=\"n\">%s</td><td><span class=\"bar\" "
                              "style=\"width:%.0fpx\"></span> %.1f%%</td></tr>\n",
                              col(st, 2), 300 * share, 100 * share);
@@ -180,12 +167,12 @@ static void map(sqlite3 *db, dy_strbuf *b)
             dy_strbuf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c8322b\" "
                              "fill-opacity=\"0.55\" stroke=\"#8a1c17\"><title>", x, y,
                              3 + 2 * sqrt((double)n));
-            esc(b, col(st, 0));
+            dy_markup_escape(b, col(st, 0));
             dy_strbuf_printf(b, ": %ld events</title></circle>\n", n);
             if (places < 12) {
                 dy_strbuf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">", x + 6 + 2 * sqrt((double)n),
                                  y + 4);
-                esc(b, col(st, 0));
+                dy_markup_escape(b, col(st, 0));
                 dy_strbuf_adds(b, "</text>\n");
             }
             places++;
@@ -214,19 +201,19 @@ static void samples(sqlite3 *db, dy_strbuf *b)
         while (sqlite3_step(st) == SQLITE_ROW) {
             const dy_cameo *c = dy_cameo_find(col(st, 2), strlen(col(st, 2)));
             dy_strbuf_adds(b, "<tr><td>");
-            esc(b, col(st, 0));
+            dy_markup_escape(b, col(st, 0));
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 1));
+            dy_markup_escape(b, col(st, 1));
             dy_strbuf_adds(b, "</td><td title=\"");
-            esc(b, c ? c->name : "");
+            dy_markup_escape(b, c ? c->name : "");
             dy_strbuf_adds(b, "\">");
-            esc(b, col(st, 2));
+            dy_markup_escape(b, col(st, 2));
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 3));
+            dy_markup_escape(b, col(st, 3));
             dy_strbuf_adds(b, "</td><td class=\"sent\">");
-            esc(b, col(st, 4));
+            dy_markup_escape(b, col(st, 4));
             dy_strbuf_adds(b, "</td><td>");
-            esc(b, col(st, 5));
+            dy_markup_escape(b, col(st, 5));
             dy_strbuf_adds(b, "</td></tr>\n");
         }
     sqlite3_finalize(st);
@@ -255,7 +242,7 @@ dyad_status dyad_report_html(const char *db_path, const char *out_path, dyad_err
                        "<title>dyad event report</title>\n");
     dy_strbuf_adds(&b, style);
     dy_strbuf_adds(&b, "</head>\n<body>\n<h1>Event report: ");
-    esc(&b, db_path);
+    dy_markup_escape(&b, db_path);
     dy_strbuf_printf(&b, "</h1>\n<p class=\"meta\">Written by dyad %s from the event store; "
                          "CAMEO codes, GDELT quad classes, Goldstein scores.</p>\n", DYAD_VERSION);
     totals(db, &b);
