@@ -19,59 +19,87 @@
 #define MIN_COMMON_PER_100 8    /* English news: 25-45 per 100 words */
 #define MAX_OTHER_SCRIPT_PCT 50 /* letters outside Latin, percent */
 
-/* Common English function words (and "said"), lower case, by length. */
-static const char *const common2[] = {"an", "as", "at", "be", "by", "he", "if", "in", "is",
-                                      "it", "no", "of", "on", "or", "so", "to", "up", "we"};
-static const char *const common3[] = {"all", "and", "are", "but", "can", "for", "had", "has",
-                                      "her", "his", "its", "not", "one", "our", "out", "she",
-                                      "the", "two", "was", "who", "why", "you"};
-static const char *const common4[] = {"also", "been", "from", "have", "into", "more", "over",
-                                      "said", "says", "some", "than", "that", "them", "they",
-                                      "this", "were", "what", "when", "will", "with"};
-static const char *const common5[] = {"about", "after", "could", "their", "there", "these",
-                                      "which", "while", "would"};
+/* Function words, in byte order for a binary search (a unit test checks
+ * the order and by_letter[] through dy_language_table_sorted): 1 for common English ones
+ * (and "said"), -1 for those of other languages written in Latin letters,
+ * leaving out those that are English words too ("die", "son", "do", "per",
+ * "van"). Searched once per short word of the first 4 KB of every story, so
+ * a list scan with memcmp was a tenth of a shallow run (perf). */
+typedef struct function_word_entry {
+    char w[8];          /* NUL-padded: compared as one 64-bit word */
+    signed char kind;
+} function_word_entry;
 
-/* Function words of other languages written in Latin letters, leaving out
- * those that are English words too ("die", "son", "do", "per", "van"). */
-static const char *const other1[] = {"e", "o", "y"};
-static const char *const other2[] = {"da", "de", "di", "du", "el", "em", "en", "er", "es", "et",
-                                     "il", "ke", "la", "le", "lo", "na", "ne", "se", "si", "un",
-                                     "wa", "ya", "zu"};
-static const char *const other3[] = {"aux", "che", "con", "das", "dei", "del", "dem", "der", "des",
-                                     "een", "ein", "est", "het", "ini", "itu", "les", "los", "mit",
-                                     "nel", "par", "por", "que", "qui", "sie", "und", "una", "une",
-                                     "uma", "von"};
-static const char *const other4[] = {"akan", "auch", "como", "dans", "dari", "dass", "eine",
-                                     "esta", "este", "nach", "niet", "oleh", "para", "pada",
-                                     "pour", "sind", "sono", "voor", "wird", "yang", "zijn"};
-static const char *const other5[] = {"avait", "della", "desde", "durch", "einen", "entre",
-                                     "nicht", "sobre", "tidak"};
-
-static int in_list(const char *const *list, size_t n, const char *w, size_t len)
-{
-    for (size_t i = 0; i < n; i++)
-        if (memcmp(list[i], w, len) == 0)
-            return 1;
-    return 0;
-}
+static const function_word_entry words[] = {
+    {"a", 1}, {"about", 1}, {"after", 1}, {"akan", -1}, {"all", 1}, {"also", 1}, {"an", 1},
+    {"and", 1}, {"are", 1}, {"as", 1}, {"at", 1}, {"auch", -1}, {"aux", -1}, {"avait", -1},
+    {"be", 1}, {"been", 1}, {"but", 1}, {"by", 1}, {"can", 1}, {"che", -1}, {"como", -1},
+    {"con", -1}, {"could", 1}, {"da", -1}, {"dans", -1}, {"dari", -1}, {"das", -1},
+    {"dass", -1}, {"de", -1}, {"dei", -1}, {"del", -1}, {"della", -1}, {"dem", -1}, {"der", -1},
+    {"des", -1}, {"desde", -1}, {"di", -1}, {"du", -1}, {"durch", -1}, {"e", -1}, {"een", -1},
+    {"ein", -1}, {"eine", -1}, {"einen", -1}, {"el", -1}, {"em", -1}, {"en", -1}, {"entre", -1},
+    {"er", -1}, {"es", -1}, {"est", -1}, {"esta", -1}, {"este", -1}, {"et", -1}, {"for", 1},
+    {"from", 1}, {"had", 1}, {"has", 1}, {"have", 1}, {"he", 1}, {"her", 1}, {"het", -1},
+    {"his", 1}, {"if", 1}, {"il", -1}, {"in", 1}, {"ini", -1}, {"into", 1}, {"is", 1},
+    {"it", 1}, {"its", 1}, {"itu", -1}, {"ke", -1}, {"la", -1}, {"le", -1}, {"les", -1},
+    {"lo", -1}, {"los", -1}, {"mit", -1}, {"more", 1}, {"na", -1}, {"nach", -1}, {"ne", -1},
+    {"nel", -1}, {"nicht", -1}, {"niet", -1}, {"no", 1}, {"not", 1}, {"o", -1}, {"of", 1},
+    {"oleh", -1}, {"on", 1}, {"one", 1}, {"or", 1}, {"our", 1}, {"out", 1}, {"over", 1},
+    {"pada", -1}, {"par", -1}, {"para", -1}, {"por", -1}, {"pour", -1}, {"que", -1},
+    {"qui", -1}, {"said", 1}, {"says", 1}, {"se", -1}, {"she", 1}, {"si", -1}, {"sie", -1},
+    {"sind", -1}, {"so", 1}, {"sobre", -1}, {"some", 1}, {"sono", -1}, {"than", 1}, {"that", 1},
+    {"the", 1}, {"their", 1}, {"them", 1}, {"there", 1}, {"these", 1}, {"they", 1}, {"this", 1},
+    {"tidak", -1}, {"to", 1}, {"two", 1}, {"uma", -1}, {"un", -1}, {"una", -1}, {"und", -1},
+    {"une", -1}, {"up", 1}, {"von", -1}, {"voor", -1}, {"wa", -1}, {"was", 1}, {"we", 1},
+    {"were", 1}, {"what", 1}, {"when", 1}, {"which", 1}, {"while", 1}, {"who", 1}, {"why", 1},
+    {"will", 1}, {"wird", -1}, {"with", 1}, {"would", 1}, {"y", -1}, {"ya", -1}, {"yang", -1},
+    {"you", 1}, {"zijn", -1}, {"zu", -1},
+};
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-/* 1 for an English function word, -1 for another language's, else 0. */
-static int function_word(const char *w, size_t len)
+/* strcmp order of two NUL-padded 8-byte words. */
+static int word_cmp(const char *a, const char *b)
 {
-    switch (len) {
-    case 1: return w[0] == 'a' ? 1 : in_list(other1, COUNT(other1), w, 1) ? -1 : 0;
-    case 2: return in_list(common2, COUNT(common2), w, 2) ? 1
-                   : in_list(other2, COUNT(other2), w, 2) ? -1 : 0;
-    case 3: return in_list(common3, COUNT(common3), w, 3) ? 1
-                   : in_list(other3, COUNT(other3), w, 3) ? -1 : 0;
-    case 4: return in_list(common4, COUNT(common4), w, 4) ? 1
-                   : in_list(other4, COUNT(other4), w, 4) ? -1 : 0;
-    case 5: return in_list(common5, COUNT(common5), w, 5) ? 1
-                   : in_list(other5, COUNT(other5), w, 5) ? -1 : 0;
-    default: return 0;
+    for (int k = 0; k < 8; k++)
+        if (a[k] != b[k])
+            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
+    return 0;
+}
+
+/* Where the words of each first letter start in words[] ('a' .. 'z', then
+ * the end): the search looks in one letter's few entries. */
+static const unsigned char by_letter[27] = {0,   14,  18,  23,  39,  54,  56,  56,  63,
+                                            72,  72,  73,  78,  80,  88,  97,  102, 104,
+                                            104, 115, 127, 133, 135, 149, 149, 153, 155};
+
+int dy_language_table_sorted(void)
+{
+    if (by_letter[26] != COUNT(words))
+        return 0;
+    for (size_t i = 0; i < COUNT(words); i++) {
+        int c = words[i].w[0] - 'a';
+        if (c < 0 || c >= 26 || i < by_letter[c] || i >= by_letter[c + 1])
+            return 0;
+        if (i > 0 && word_cmp(words[i - 1].w, words[i].w) >= 0)
+            return 0;
     }
+    return 1;
+}
+
+/* 1 for an English function word, -1 for another language's, else 0;
+ * w is lower case ASCII, NUL-padded to 8 bytes. The few words of w's first
+ * letter are compared whole, as 64-bit integers. */
+static int function_word(const char *w)
+{
+    uint64_t key, entry;
+    memcpy(&key, w, sizeof key);
+    for (size_t i = by_letter[w[0] - 'a'], end = by_letter[w[0] - 'a' + 1]; i < end; i++) {
+        memcpy(&entry, words[i].w, sizeof entry);
+        if (entry == key)
+            return words[i].kind;
+    }
+    return 0;
 }
 
 /* A UTF-8 letter outside the Latin script: a lead byte whose code point is
@@ -116,52 +144,89 @@ static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+static int ascii_letter(unsigned c)
+{
+    return ((c | 0x20) - 'a') < 26u;
+}
+
+/* The kind of a word of plain ASCII letters (function_word): one of five
+ * letters at most can be one. */
+static int word_kind(const unsigned char *w, size_t wlen)
+{
+    if (wlen == 0 || wlen > 5)
+        return 0;
+    char lower[8] = {0};
+    for (size_t k = 0; k < wlen; k++)
+        lower[k] = (char)(w[k] | 0x20);
+    return function_word(lower);
+}
+
 int dy_language_not_english(const char *text, size_t len, dy_language *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < DY_LANGUAGE_SCAN ? len : DY_LANGUAGE_SCAN;
-    dy_language lg = {0, 0, 0, 0, 0};
-    char word[6];
-    size_t wlen = 0;   /* ASCII letters of the current word, up to 6 */
-    int in_word = 0, ascii_word = 1;
-    for (size_t i = 0; i <= n;) {
-        uint32_t cp = 0;
-        size_t step = 1;
-        int letter = 0;
-        if (i < n) {
-            if (s[i] < 0x80) {
-                cp = s[i];
-                letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-            } else {
-                step = decode(s + i, n - i, &cp);
-                /* any non-ASCII code point that is not punctuation or a
-                 * symbol block counts as a letter here */
-                letter = cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
-                         !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xD7 && cp != 0xF7;
+    long words = 0, common = 0, other = 0, letters = 0, other_letters = 0;
+    /* the word being read: where it starts, its first run of ASCII letters,
+     * and whether that run is all of it (no apostrophe, no other letter) */
+    size_t wstart = 0, wlen = 0;
+    int in_word = 0, plain = 0;
+    size_t i = 0;
+    /* A word ends at a character that is neither a letter nor an apostrophe
+     * inside the word (don't, Iran's). Runs of ASCII letters are taken in
+     * one inner loop: this runs over every byte of every story. */
+#define END_WORD()                                      \
+    do {                                                \
+        int fw_ = plain ? word_kind(s + wstart, wlen) : 0; \
+        words++;                                        \
+        common += fw_ > 0;                              \
+        other += fw_ < 0;                               \
+        in_word = 0;                                    \
+    } while (0)
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if (ascii_letter(c)) {
+                size_t start = i;
+                do
+                    i++;
+                while (i < n && s[i] < 0x80 && ascii_letter(s[i]));
+                letters += (long)(i - start);
+                if (in_word) {
+                    plain = 0;
+                } else {
+                    in_word = plain = 1;
+                    wstart = start;
+                    wlen = i - start;
+                }
+                continue;
             }
+            if (in_word && c == '\'')
+                plain = 0;
+            else if (in_word)
+                END_WORD();
+            i++;
+            continue;
         }
+        uint32_t cp;
+        size_t step = decode(s + i, n - i, &cp);
+        /* any non-ASCII code point that is not punctuation or a symbol block
+         * counts as a letter here */
+        int letter = cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+                     !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xD7 && cp != 0xF7;
         if (letter) {
-            lg.letters++;
-            if (cp >= 0x80 && other_script(cp))
-                lg.other_script++;
-            if (cp < 0x80 && wlen < sizeof word)
-                word[wlen++] = (char)(cp | 0x20);
-            if (cp >= 0x80)
-                ascii_word = 0;
+            letters++;
+            other_letters += other_script(cp);
             in_word = 1;
-        } else if (in_word && cp != '\'') {
-            lg.words++;
-            int fw = ascii_word && wlen < sizeof word ? function_word(word, wlen) : 0;
-            lg.common += fw > 0;
-            lg.other += fw < 0;
-            in_word = 0;
-            ascii_word = 1;
-            wlen = 0;
-        } else if (in_word) {   /* an apostrophe inside a word (don't, Iran's) */
-            wlen = sizeof word; /* not a function word */
+            plain = 0;
+        } else if (in_word) {
+            END_WORD();
         }
         i += step;
     }
+    if (in_word)
+        END_WORD();
+#undef END_WORD
+    dy_language lg = {words, common, other, letters, other_letters};
     if (out)
         *out = lg;
     if (lg.letters > 0 && lg.other_script * 100 > lg.letters * MAX_OTHER_SCRIPT_PCT)

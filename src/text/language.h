@@ -22,4 +22,8 @@ typedef struct dy_language {
 #define DY_LANGUAGE_SCAN 4096
 int dy_language_not_english(const char *text, size_t len, dy_language *out);
 
+/* 1 when the function-word table is in the order its search needs (a
+ * unit test calls it). */
+int dy_language_table_sorted(void);
+
 #endif

@@ -73,3 +73,9 @@ Test(language, counts_and_limits)
     cr_expect_eq(lg.words, 0);
     cr_expect_not(dy_language_not_english(NULL, 0, &lg));
 }
+
+Test(language, function_word_table_is_sorted)
+{
+    /* the binary search finds nothing in a table out of order */
+    cr_assert(dy_language_table_sorted());
+}
