@@ -39,12 +39,14 @@ typedef struct run {
     dyad_store *store;    /* --db FILE, or NULL */
     cli_progress progress;
     int to_stdout;        /* events to standard output too (not with --db alone) */
+    int lines_built;      /* the pipeline builds the event lines (not --one-a-day) */
 } run;
 
 /* Writes the story's events, identical ones once (or hands them to the
  * --one-a-day groups); returns 0 on a fatal error. */
-static int write_story(run *r, const dyad_story *story, const dyad_result *res)
+static int write_story(run *r, const dyad_story *story, const dy_coded *coded)
 {
+    const dyad_result *res = &coded->res;
     if (r->store) {
         dyad_error err = {0};
         if (dyad_store_put(r->store, story, res, &err) != DYAD_OK) {
@@ -54,6 +56,15 @@ static int write_story(run *r, const dyad_story *story, const dyad_result *res)
     }
     if (!r->to_stdout)
         return 1;
+    if (r->lines_built) {   /* the coding thread built them */
+        dyad_error err = {0};
+        if (coded->len && dy_writer_lines(&r->out, coded->lines, coded->len, coded->n_lines,
+                                          &err) != DYAD_OK) {
+            cli_report(&err);
+            return 0;
+        }
+        return 1;
+    }
     if (dy_story_dedup_run(&r->dd, res->events, res->n_events) != DYAD_OK) {
         cli_errorf("out of memory");
         return 0;
@@ -283,7 +294,8 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
                 dyad_status st, const dyad_error *err)
 {
     run *r = ctx;
-    const dyad_result *res = result;
+    const dy_coded *coded = result;
+    const dyad_result *res = coded ? &coded->res : NULL;
     dyad_error e;   /* filled by story_error before any use */
     if (!story) {               /* the reader skipped an item, or failed */
         if (st != DYAD_ERR_PARSE) {   /* the run (or, for a read error, the file) ends */
@@ -314,7 +326,7 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
     report_language(r, story, res);
     report_sentences(r, story, res);
     cli_tally_result(&r->t, res);
-    if (!write_story(r, story, res)) {
+    if (!write_story(r, story, coded)) {
         cli_progress_clear(&r->progress);
         return 1;
     }
@@ -524,7 +536,14 @@ int cmd_code(int argc, char **argv)
         return CLI_ERROR;
     }
     if (jobs <= 0) jobs = cli_cores();
-    if (dy_pipeline_new(dict, model, jobs, &r.pipe, &err) != DYAD_OK) {
+    dy_writer_init(&r.out, stdout, "stdout", out);
+    r.out.opt.quad_phoenix = quad_phoenix;
+    r.out.opt.petrarch_text = with_text;
+    r.out.opt.tabari_text = with_text;
+    r.out.opt.tabari_id = with_text;
+    r.lines_built = r.to_stdout && !r.one_a_day;
+    if (dy_pipeline_new(dict, model, jobs, r.lines_built ? out : DY_OUT_NONE, &r.out.opt,
+                        &r.pipe, &err) != DYAD_OK) {
         cli_report(&err);
         dyad_model_free(model);
         dyad_dict_free(dict);
@@ -546,11 +565,6 @@ int cmd_code(int argc, char **argv)
     if (r.rejects)
         cli_input_output(&r.ci, r.rejects);
     dy_idset_init(&r.ids, 0);
-    dy_writer_init(&r.out, stdout, "stdout", out);
-    r.out.opt.quad_phoenix = quad_phoenix;
-    r.out.opt.petrarch_text = with_text;
-    r.out.opt.tabari_text = with_text;
-    r.out.opt.tabari_id = with_text;
     dy_story_dedup_init(&r.dd);
     dy_daily_init(&r.daily);
     dy_pipeline_on_idle(r.pipe, on_idle);

@@ -7,6 +7,7 @@
 #include "base/arena.h"
 #include "dyad.h"
 #include "io/reader.h"
+#include "io/writer.h"
 
 /* What each worker thread does. */
 typedef struct dy_work {
@@ -38,11 +39,24 @@ typedef struct dy_pipeline dy_pipeline;
  * work is copied. */
 dyad_status dy_pipeline_new_work(const dy_work *work, int threads, dy_pipeline **out,
                                  dyad_error *err);
+/* What a coding pipeline hands the sink for each story. */
+typedef struct dy_coded {
+    dyad_result res;
+    /* With a format asked for: the story's event lines, built on the thread
+     * that coded it (dy_format_story), for dy_writer_lines. */
+    const char *lines;
+    size_t len;
+    long n_lines;
+} dy_coded;
+
 /* Coding with dict (and, for syntax mode, model; NULL: shallow): results
- * are dyad_result. A dictionary with FORWARD: (pronouns forwarded from one
+ * are dy_coded. fmt other than DY_OUT_NONE (with opt) has the coding
+ * threads build each story's event lines too, so the caller's thread only
+ * writes them. A dictionary with FORWARD: (pronouns forwarded from one
  * record to the next) codes on one thread. */
 dyad_status dy_pipeline_new(const dyad_dict *dict, const dyad_model *model, int threads,
-                            dy_pipeline **out, dyad_error *err);
+                            dy_out_format fmt, const dy_out_options *opt, dy_pipeline **out,
+                            dyad_error *err);
 void dy_pipeline_free(dy_pipeline *p);
 
 /* During a sink call: the reader's fields about the item handed out (line,

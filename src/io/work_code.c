@@ -1,10 +1,12 @@
-/* work_code.c — coding as pipeline work: one coder per thread; a result
+/* work_code.c — coding as pipeline work: one coder per thread, which also
+ * builds the story's event lines when a format is asked for; a result
  * handed across threads is copied out of the coder into the batch's memory. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "dict/dict.h"
+#include "event/dedup.h"
 #include "io/pipeline.h"
 
 static const char *copy_str(dy_arena *a, const char *s)
@@ -54,11 +56,16 @@ static int copy_result(dy_arena *a, dyad_result *dst, const dyad_result *src)
 typedef struct code_ctx {
     const dyad_dict *dict;
     const dyad_model *model;    /* syntax mode; NULL: shallow */
+    dy_out_format fmt;          /* DY_OUT_NONE: no lines built */
+    dy_out_options opt;
 } code_ctx;
 
 typedef struct code_state {
+    const code_ctx *cc;
     dyad_coder *coder;
-    dyad_result res;     /* the result handed out when nothing is copied */
+    dy_coded out;        /* the result handed out when nothing is copied */
+    dy_story_dedup dd;   /* scratch of dy_format_story */
+    dy_strbuf lines;
 } code_state;
 
 static dyad_status code_open(void *ctx, void **state, dyad_error *err)
@@ -73,6 +80,9 @@ static dyad_status code_open(void *ctx, void **state, dyad_error *err)
         free(s);
         return st;
     }
+    s->cc = cc;
+    dy_story_dedup_init(&s->dd);
+    dy_strbuf_init(&s->lines);
     *state = s;
     return DYAD_OK;
 }
@@ -82,6 +92,8 @@ static void code_close(void *state)
     code_state *s = state;
     if (!s) return;
     dyad_coder_free(s->coder);
+    dy_story_dedup_free(&s->dd);
+    dy_strbuf_free(&s->lines);
     free(s);
 }
 
@@ -89,21 +101,43 @@ static dyad_status code_run(void *state, const dyad_story *story, dy_arena *keep
                             const void **out, dyad_error *err)
 {
     code_state *s = state;
-    dyad_status st = dyad_code(s->coder, story, &s->res, err);
+    dyad_status st = dyad_code(s->coder, story, &s->out.res, err);
     if (st != DYAD_OK) return st;
+    s->out.lines = NULL;
+    s->out.len = 0;
+    s->out.n_lines = 0;
+    if (s->cc->fmt != DY_OUT_NONE && s->out.res.n_events) {
+        dy_strbuf_clear(&s->lines);
+        if (dy_format_story(&s->lines, s->cc->fmt, &s->cc->opt, &s->dd, story, &s->out.res,
+                            &s->out.n_lines) != DYAD_OK)
+            return dy_error_set(err, DYAD_ERR_NOMEM, story->id, 0, "out of memory");
+        s->out.lines = s->lines.s;
+        s->out.len = s->lines.len;
+    }
     if (!keep) {
-        *out = &s->res;
+        *out = &s->out;
         return DYAD_OK;
     }
-    dyad_result *copy = dy_arena_alloc(keep, sizeof *copy);
-    if (!copy || copy_result(keep, copy, &s->res) != 0)
+    dy_coded *copy = dy_arena_alloc(keep, sizeof *copy);
+    if (!copy || copy_result(keep, &copy->res, &s->out.res) != 0)
         return dy_error_set(err, DYAD_ERR_NOMEM, story->id, 0, "out of memory");
+    copy->lines = NULL;
+    copy->len = s->out.len;
+    copy->n_lines = s->out.n_lines;
+    if (s->out.len) {
+        char *text = dy_arena_alloc(keep, s->out.len);
+        if (!text)
+            return dy_error_set(err, DYAD_ERR_NOMEM, story->id, 0, "out of memory");
+        memcpy(text, s->out.lines, s->out.len);
+        copy->lines = text;
+    }
     *out = copy;
     return DYAD_OK;
 }
 
 dyad_status dy_pipeline_new(const dyad_dict *dict, const dyad_model *model, int threads,
-                            dy_pipeline **out, dyad_error *err)
+                            dy_out_format fmt, const dy_out_options *opt, dy_pipeline **out,
+                            dyad_error *err)
 {
     *out = NULL;
     if (!dict) return dy_error_set(err, DYAD_ERR_ARG, "pipeline", 0, "no dictionary");
@@ -111,6 +145,9 @@ dyad_status dy_pipeline_new(const dyad_dict *dict, const dyad_model *model, int 
     if (!cc) return dy_error_set(err, DYAD_ERR_NOMEM, "pipeline", 0, "out of memory");
     cc->dict = dict;
     cc->model = model;
+    cc->fmt = opt ? fmt : DY_OUT_NONE;
+    if (opt)
+        cc->opt = *opt;
     dy_work w = {cc, code_open, code_close, code_run, dict->options.forward != 0, free};
     return dy_pipeline_new_work(&w, threads, out, err);
 }

@@ -87,14 +87,13 @@ static void header(dy_writer *w)
         dy_gdelt_header(&w->line);
 }
 
-dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad_event *ev,
-                               const dy_event_extra *x, dyad_error *err)
+void dy_format_event(dy_strbuf *b, dy_out_format fmt, const dy_out_options *opt,
+                     const dyad_story *story, const dyad_event *ev, const dy_event_extra *x)
 {
     dy_out_event o;
     o.story = story;
     o.ev = ev;
-    o.opt = &w->opt;
-    o.number = w->events + 1;
+    o.opt = opt;
     o.event_id = dy_event_id(story->id, ev);
     memset(&o.x, 0, sizeof o.x);
     if (x)
@@ -105,20 +104,40 @@ dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad
         o.x.sentence_ids = "";
     if (!o.x.story_ids)
         o.x.story_ids = "";
+    switch (fmt) {
+    case DY_OUT_TSV: dy_tsv_event(b, &o); break;
+    case DY_OUT_CSV: dy_csv_event(b, &o); break;
+    case DY_OUT_PETRARCH: dy_petrarch_event(b, &o); break;
+    case DY_OUT_TABARI: dy_tabari_event(b, &o); break;
+    case DY_OUT_GDELT: dy_gdelt_event(b, &o); break;
+    default: dy_jsonl_event(b, &o); break;
+    }
+}
+
+dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad_event *ev,
+                               const dy_event_extra *x, dyad_error *err)
+{
     dy_strbuf_clear(&w->line);
     header(w);
-    switch (w->fmt) {
-    case DY_OUT_TSV: dy_tsv_event(&w->line, &o); break;
-    case DY_OUT_CSV: dy_csv_event(&w->line, &o); break;
-    case DY_OUT_PETRARCH: dy_petrarch_event(&w->line, &o); break;
-    case DY_OUT_TABARI: dy_tabari_event(&w->line, &o); break;
-    case DY_OUT_GDELT: dy_gdelt_event(&w->line, &o); break;
-    default: dy_jsonl_event(&w->line, &o); break;
-    }
+    dy_format_event(&w->line, w->fmt, &w->opt, story, ev, x);
     dyad_status st = flush_line(w, err);
     if (st == DYAD_OK)
         w->events++;
     return st;
+}
+
+dyad_status dy_writer_lines(dy_writer *w, const char *text, size_t len, long n,
+                            dyad_error *err)
+{
+    dy_strbuf_clear(&w->line);
+    header(w);
+    dyad_status st = flush_line(w, err);
+    if (st != DYAD_OK)
+        return st;
+    if (len && fwrite(text, 1, len, w->f) != len)
+        return dy_error_set(err, DYAD_ERR_IO, w->name, 0, "write error: %s", strerror(errno));
+    w->events += n;
+    return DYAD_OK;
 }
 
 dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_event *ev,

@@ -61,6 +61,10 @@ dyad_status dy_writer_event(dy_writer *w, const dyad_story *story, const dyad_ev
 /* The same with what duplicate removal found (x may be NULL). */
 dyad_status dy_writer_event_ex(dy_writer *w, const dyad_story *story, const dyad_event *ev,
                                const dy_event_extra *x, dyad_error *err);
+/* Writes n event lines built beforehand (dy_format_story, on a worker
+ * thread), after the header if none was written yet. */
+dyad_status dy_writer_lines(dy_writer *w, const char *text, size_t len, long n,
+                            dyad_error *err);
 /* Writes the header if no event did, flushes, and reports any write error. */
 dyad_status dy_writer_finish(dy_writer *w, dyad_error *err);
 
@@ -71,8 +75,21 @@ typedef struct dy_out_event {
     int64_t event_id;        /* dy_event_id (src/event/event_id.h) */
     dy_event_extra x;        /* never NULL fields: defaults filled in */
     const dy_out_options *opt;
-    long number;             /* 1-based running number of the event in the output */
 } dy_out_event;
+
+/* Appends the line of one event in format fmt (what dy_writer_event_ex
+ * writes). A line depends on its event alone, never on its place in the
+ * output, so worker threads build them (dy_format_story). */
+void dy_format_event(dy_strbuf *b, dy_out_format fmt, const dy_out_options *opt,
+                     const dyad_story *story, const dyad_event *ev, const dy_event_extra *x);
+
+struct dy_story_dedup;
+/* Appends the lines of a story's events to b, identical events once with
+ * their count and sentence ids (dd is the caller's scratch); *lines says
+ * how many. DYAD_ERR_NOMEM when memory ran out. */
+dyad_status dy_format_story(dy_strbuf *b, dy_out_format fmt, const dy_out_options *opt,
+                            struct dy_story_dedup *dd, const dyad_story *story,
+                            const dyad_result *res, long *lines);
 
 /* The line builders (one file per format); each appends one line with '\n'. */
 void dy_tsv_header(dy_strbuf *b);

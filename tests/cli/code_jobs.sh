@@ -9,7 +9,7 @@ while [ $i -lt 250 ]; do
     i=$((i + 1))
 done >"$TMP/many.jsonl"
 
-for fmt in tsv jsonl; do
+for fmt in tsv jsonl csv gdelt petrarch tabari; do
     "$DYAD" code -j 1 --dict "$MINI" --out $fmt --date 2026-01-01 "$TMP/many.jsonl" \
         >"$TMP/one.out" 2>"$TMP/one.err"
     RC1=$?

@@ -17,7 +17,7 @@ static int sink(void *ctx, const dyad_story *st, const void *result, dyad_status
                 const dyad_error *err)
 {
     seen *v = ctx;
-    const dyad_result *res = result;
+    const dyad_result *res = result ? &((const dy_coded *)result)->res : NULL;
     (void)err;
     if (!st) {
         v->parse_errors += s == DYAD_ERR_PARSE;
@@ -52,7 +52,7 @@ static void run(const dyad_dict *d, int threads, long stop_at, seen *v, dyad_sta
 {
     dy_pipeline *p = NULL;
     dyad_error err = {0};
-    cr_assert_eq(dy_pipeline_new(d, NULL, threads, &p, &err), DYAD_OK);
+    cr_assert_eq(dy_pipeline_new(d, NULL, threads, DY_OUT_NONE, NULL, &p, &err), DYAD_OK);
     FILE *f = stories();
     dy_reader rd;
     dy_reader_init(&rd, f, "many.jsonl", DY_IN_JSONL, 0);
