@@ -300,7 +300,8 @@ demo: deps
 # Throughput on the news corpus with the production dictionaries, one thread;
 # then bench/throughput.sh: default and production dictionaries, one thread
 # and all cores, start-up from source and from .dyd, peak memory, written to
-# bench/RESULTS.md; then bench/syntax.sh adds the speed of `dyad parse`.
+# bench/RESULTS.md; then bench/syntax.sh adds the speed of `dyad parse` and
+# bench/formats.sh that of every input and output format, shallow and syntax.
 .PHONY: bench
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 all
@@ -308,6 +309,7 @@ bench:
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/petrarch.sh
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/throughput.sh
 	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/syntax.sh
+	@BUILD=build-bench SHARED=$(SHARED_ABS) sh bench/formats.sh
 	@$(MAKE) --no-print-directory BUILD=build-bench OPT=-O2 build-bench/tools/storebench
 	@BUILD=build-bench sh bench/store.sh
 
