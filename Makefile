@@ -4,7 +4,12 @@
 .DEFAULT_GOAL := all
 CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
-WARN    := -Wall -Wextra -Wpedantic -Werror
+# Warnings are errors in developer and CI builds only (DEVELOPER=1, git's
+# convention): a user's build must not fail because a newer compiler warns.
+WARN    := -Wall -Wextra -Wpedantic
+ifneq ($(DEVELOPER),)
+WARN    += -Werror
+endif
 OPT     ?= -O2 -g
 DEPS_PC := libutf8proc jansson libxml-2.0 zlib sqlite3
 CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(shell pkg-config --cflags $(DEPS_PC) 2>/dev/null) $(CFLAGS)
@@ -23,6 +28,15 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_dict.o $(BUILD)/gen/
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libdyad.a
 BIN     := $(BUILD)/dyad
+
+# The shared library: libdyad.so.0 (the soname; 0 until the API is declared
+# stable) is a link to libdyad.so.$(VERSION). Library objects are position-
+# independent and hide every symbol but those include/dyad.h marks DYAD_API.
+VERSION := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
+SOMAJOR := 0
+SONAME  := libdyad.so.$(SOMAJOR)
+SOLIB   := $(BUILD)/libdyad.so.$(VERSION)
+LIB_CFLAGS := -fPIC -fvisibility=hidden
 
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -45,7 +59,7 @@ $(BUILD)/gen/default_dict.c: tools/embed_dict.sh $(BUILD)/gen/default_files.txt 
 	sh tools/embed_dict.sh $(DEFAULT_DIR) $(DEFAULT_FILES) >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BUILD)/gen/default_dict.o: $(BUILD)/gen/default_dict.c
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(LIB_CFLAGS) -c $< -o $@
 
 # They are also embedded compiled (issue 7), so loading them is a copy and a
 # pointer fix-up: tools/dydc.c, linked with a bootstrap library (everything
@@ -67,7 +81,7 @@ $(BUILD)/gen/default_dyd.c: tools/embed_bin.sh $(BUILD)/default.dyd
 	sh tools/embed_bin.sh dy_default_dyd $(BUILD)/default.dyd >$@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 $(BUILD)/gen/default_dyd.o: $(BUILD)/gen/default_dyd.c
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(LIB_CFLAGS) -c $< -o $@
 
 # The syntax model (data/model/en.dym, trained by `make model` and committed)
 # is embedded the same way, through the assembler's .incbin.
@@ -87,15 +101,32 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 EXAMPLE_BIN := $(BUILD)/examples/minimal
 
 .PHONY: all
-all: $(BIN) $(EXAMPLE_BIN)
+all: $(BIN) $(EXAMPLE_BIN) $(BUILD)/libdyad.so $(BUILD)/dyad.pc
 
+# The library's objects get LIB_CFLAGS; the command's and the tests' do not.
+$(BUILD)/src/%.o: OBJ_CFLAGS = $(LIB_CFLAGS)
+$(BUILD)/src/cli/%.o: OBJ_CFLAGS =
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(SOLIB): $(LIB_OBJ)
+	$(CC) $(CFLAGS_ALL) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/libdyad.so: $(SOLIB)
+	ln -sf libdyad.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# pkg-config's description of the installed library (dyad.pc.in); PREFIX is
+# substituted at install time, so this copy names the default one.
+$(BUILD)/dyad.pc: dyad.pc.in include/dyad.h
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@REQUIRES@|$(DEPS_PC)|g' $< >$@
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
@@ -112,7 +143,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) -lcriterion
 
 .PHONY: tests
-tests: $(BIN) $(EXAMPLE_BIN) $(TEST_BIN) $(BUILD)/tools/ud_tokeval $(BUILD)/tools/synlab \
+tests: $(BIN) $(EXAMPLE_BIN) $(BUILD)/libdyad.so $(BUILD)/dyad.pc $(TEST_BIN) $(BUILD)/tools/ud_tokeval $(BUILD)/tools/synlab \
        $(BUILD)/tools/synbench $(BUILD)/tools/storebench
 
 # The syntax development harnesses (tools/synlab.c, tools/synbench.c; see
@@ -314,20 +345,38 @@ bench:
 	@BUILD=build-bench sh bench/store.sh
 
 # --------------------------------------------------------------- install
-# The command and its man page, the library and its header, and the default
-# dictionaries (for reference and for extending: the command carries its own copy).
+# The command and its man page, the static and shared libraries, the header
+# and dyad.pc, the default dictionaries (for reference and for extending: the
+# library carries its own copy) and the parser model. PREFIX and DESTDIR as
+# GNU and Debian expect; `make uninstall` with the same ones removes it all.
 PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
 DESTDIR ?=
-.PHONY: install
+.PHONY: install uninstall
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
-	    $(DESTDIR)$(PREFIX)/share/dyad/default
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad/default \
+	    $(DESTDIR)$(PREFIX)/share/dyad/model $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dyad
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libdyad.a
+	install -m 755 $(SOLIB) $(DESTDIR)$(LIBDIR)/libdyad.so.$(VERSION)
+	ln -sf libdyad.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdyad.so
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
-	install -D -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@REQUIRES@|$(DEPS_PC)|g' dyad.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/dyad.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/dyad.pc
+	install -m 644 docs/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	install -m 644 $(MODEL) $(DESTDIR)$(PREFIX)/share/dyad/model/en.dym
 	cd $(DEFAULT_DIR) && for f in $(DEFAULT_FILES); do \
 	    install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/dyad/default/$$f || exit 1; done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(LIBDIR)/libdyad.a \
+	    $(DESTDIR)$(LIBDIR)/libdyad.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/pkgconfig/dyad.pc \
+	    $(DESTDIR)$(PREFIX)/include/dyad.h $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/dyad
 
 .PHONY: clean
 clean:

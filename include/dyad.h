@@ -9,7 +9,22 @@
 extern "C" {
 #endif
 
+/* The version of this header; dyad_libversion() gives the library's, which
+ * differs when a program runs against another libdyad.so than it was built
+ * with. The number is MAJOR * 1000000 + MINOR * 1000 + PATCH, as SQLite's. */
 #define DYAD_VERSION "0.1.0"
+#define DYAD_VERSION_NUMBER 1000
+
+/* What libdyad exports: everything else in the library is hidden from
+ * programs linking the shared library (built with -fvisibility=hidden). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define DYAD_API __attribute__((visibility("default")))
+#else
+#define DYAD_API
+#endif
+
+DYAD_API const char *dyad_libversion(void);
+DYAD_API int dyad_libversion_number(void);
 
 /* ---------------------------------------------------------------- errors */
 
@@ -31,7 +46,7 @@ typedef struct dyad_error {
     char message[512];
 } dyad_error;
 
-const char *dyad_status_name(dyad_status status);
+DYAD_API const char *dyad_status_name(dyad_status status);
 
 /* ---------------------------------------------------------------- limits */
 
@@ -52,30 +67,30 @@ typedef struct dyad_dict dyad_dict;
 
 /* Loads a TABARI .project file, or every dictionary file of a directory
  * (by suffix: .actors, .agents, .verbs, .options, discards). */
-dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err);
+DYAD_API dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err);
 /* Loads dyad's own default dictionaries, built into the library (the files of
  * data/default/; errors name them "default/<file>"). */
-dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err);
-void dyad_dict_free(dyad_dict *dict);
+DYAD_API dyad_status dyad_dict_load_default(dyad_dict **out, dyad_error *err);
+DYAD_API void dyad_dict_free(dyad_dict *dict);
 
 /* Writes the loaded dictionary to one compiled file (by convention FILE.dyd)
  * that dyad_dict_load reads into memory and uses without parsing. A .dyd made
  * by another version of dyad, or damaged, is refused with a clear error. */
-dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *err);
+DYAD_API dyad_status dyad_dict_save(const dyad_dict *dict, const char *path, dyad_error *err);
 
 /* Non-fatal remarks made while loading (duplicate entries and the like),
  * one per line; empty string when there were none. */
-const char *dyad_dict_warnings(const dyad_dict *dict);
+DYAD_API const char *dyad_dict_warnings(const dyad_dict *dict);
 
 /* A checksum of the dictionary's content as loaded (its compiled form): the
  * same files give the same number; an event store records it with each run. */
-dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, dyad_error *err);
+DYAD_API dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, dyad_error *err);
 
 /* Counts, for reports and tests. */
 typedef struct dyad_dict_stats {
     size_t actors, agents, verbs, patterns, synsets, nouns, adjectives, discards;
 } dyad_dict_stats;
-void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *out);
+DYAD_API void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *out);
 
 /* ----------------------------------------------------------------- coder */
 
@@ -83,14 +98,14 @@ void dyad_dict_get_stats(const dyad_dict *dict, dyad_dict_stats *out);
  * one coder per thread. */
 typedef struct dyad_coder dyad_coder;
 
-dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *err);
-void dyad_coder_free(dyad_coder *coder);
+DYAD_API dyad_status dyad_coder_new(const dyad_dict *dict, dyad_coder **out, dyad_error *err);
+DYAD_API void dyad_coder_free(dyad_coder *coder);
 
 /* Applies one line of .options syntax ("COMMA: OFF", "SET: CODE BY SENTENCE")
  * to this coder only; the dictionary's own options are untouched. */
-dyad_status dyad_coder_set_option(dyad_coder *coder, const char *line, dyad_error *err);
+DYAD_API dyad_status dyad_coder_set_option(dyad_coder *coder, const char *line, dyad_error *err);
 /* Returns the coder to the dictionary's options. */
-void dyad_coder_reset_options(dyad_coder *coder);
+DYAD_API void dyad_coder_reset_options(dyad_coder *coder);
 
 /* Syntax mode: code each sentence from its dependency tree, parsed with
  * model (a dyad_model, declared below; it must outlive the coder); NULL
@@ -98,7 +113,7 @@ void dyad_coder_reset_options(dyad_coder *coder);
  * whose input gives a parse (PETRARCH XML) is coded from that one either
  * way. docs/coding.md says what each mode does. */
 struct dyad_model;
-dyad_status dyad_coder_set_model(dyad_coder *coder, const struct dyad_model *model,
+DYAD_API dyad_status dyad_coder_set_model(dyad_coder *coder, const struct dyad_model *model,
                                  dyad_error *err);
 
 typedef struct dyad_story {
@@ -230,13 +245,13 @@ typedef struct dyad_result {
                               parser read English, so expect no events from it */
 } dyad_result;
 
-dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
+DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
                       dyad_result *out, dyad_error *err);
 
 /* Codes the story and describes what the coder saw: sentences, tokens, matched
  * actors, agents and verbs, clauses, the pattern that fired, the events.
  * *out_text is allocated with malloc; the caller frees it. */
-dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
+DYAD_API dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
 
 /* ----------------------------------------------------------- event store */
@@ -260,21 +275,21 @@ typedef struct dyad_store_run {
 /* Opens (creating it when missing) the store at path and records the run.
  * A file that is not a dyad store, or one of another schema version, is
  * refused with a message saying what to do. */
-dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_store **out,
+DYAD_API dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_store **out,
                             dyad_error *err);
 /* Stores a coded story: its row, and its events (identical ones folded into
  * one with a count, as the writers do) in place of any it had. */
-dyad_status dyad_store_put(dyad_store *store, const dyad_story *story,
+DYAD_API dyad_status dyad_store_put(dyad_store *store, const dyad_story *story,
                            const dyad_result *result, dyad_error *err);
 /* Commits the stories stored so far (the store also commits every few
  * thousand stories on its own); a live feed calls it when input pauses. */
-dyad_status dyad_store_commit(dyad_store *store, dyad_error *err);
+DYAD_API dyad_status dyad_store_commit(dyad_store *store, dyad_error *err);
 /* Commits and closes; NULL is a no-op. An error here means the last batch
  * may not be on disk. */
-dyad_status dyad_store_close(dyad_store *store, dyad_error *err);
+DYAD_API dyad_status dyad_store_close(dyad_store *store, dyad_error *err);
 /* Stories and events stored by this handle so far. */
-long dyad_store_stories(const dyad_store *store);
-long dyad_store_events(const dyad_store *store);
+DYAD_API long dyad_store_stories(const dyad_store *store);
+DYAD_API long dyad_store_events(const dyad_store *store);
 
 /* Event counts by period (docs/store.md, "Series"): from an event store, or
  * from an events file written by dyad code (--out jsonl or tsv). Every
@@ -312,13 +327,13 @@ typedef struct dyad_series_info {
     long undated;            /* matching events left out for want of a date */
 } dyad_series_info;
 
-dyad_status dyad_series(const char *path, const dyad_series_query *q, dyad_series_fn fn,
+DYAD_API dyad_status dyad_series(const char *path, const dyad_series_query *q, dyad_series_fn fn,
                         void *ctx, dyad_series_info *info, dyad_error *err);
 
 /* The series as one self-contained SVG picture (malloc'd into *out_svg):
  * events by period stacked by quad class, the mean Goldstein score as a
  * line, dated axes, legend, title (q->group and q->measure are ignored). */
-dyad_status dyad_plot_svg(const char *path, const dyad_series_query *q, const char *title,
+DYAD_API dyad_status dyad_plot_svg(const char *path, const dyad_series_query *q, const char *title,
                           char **out_svg, dyad_error *err);
 
 /* One self-contained HTML page about an event store (docs/store.md,
@@ -326,7 +341,7 @@ dyad_status dyad_plot_svg(const char *path, const dyad_series_query *q, const ch
  * of the event places, sample events with their sentences. No script and
  * nothing fetched from the network. Written whole to out_path (a temporary
  * file renamed over it). */
-dyad_status dyad_report_html(const char *db_path, const char *out_path, dyad_error *err);
+DYAD_API dyad_status dyad_report_html(const char *db_path, const char *out_path, dyad_error *err);
 
 /* ---------------------------------------------------------------- syntax */
 
@@ -338,14 +353,14 @@ typedef struct dyad_model dyad_model;
 
 /* Loads a model file (.dym). A file of another format version, damaged or
  * crafted, is refused with a message saying why. */
-dyad_status dyad_model_load(const char *path, dyad_model **out, dyad_error *err);
+DYAD_API dyad_status dyad_model_load(const char *path, dyad_model **out, dyad_error *err);
 /* The English model built into libdyad (trained on Universal Dependencies
  * EWT and GUM; its licence and attribution are in data/model/README.md). */
-dyad_status dyad_model_load_default(dyad_model **out, dyad_error *err);
-void dyad_model_free(dyad_model *model);
+DYAD_API dyad_status dyad_model_load_default(dyad_model **out, dyad_error *err);
+DYAD_API void dyad_model_free(dyad_model *model);
 /* A metadata value of the model ("name", "version", "trained_on",
  * "licence", "accuracy"...) copied into buf; NULL when it has none. */
-const char *dyad_model_info(const dyad_model *model, const char *key, char *buf, size_t cap);
+DYAD_API const char *dyad_model_info(const dyad_model *model, const char *key, char *buf, size_t cap);
 
 /* One syntactic word of a parsed sentence: the columns of CoNLL-U. */
 typedef struct dyad_word {
@@ -381,21 +396,21 @@ typedef struct dyad_parse_result {
  * memory: use one parser per thread. */
 typedef struct dyad_parser dyad_parser;
 
-dyad_status dyad_parser_new(const dyad_model *model, dyad_parser **out, dyad_error *err);
-void dyad_parser_free(dyad_parser *parser);
+DYAD_API dyad_status dyad_parser_new(const dyad_model *model, dyad_parser **out, dyad_error *err);
+DYAD_API void dyad_parser_free(dyad_parser *parser);
 
 /* Splits text (UTF-8, need not be NUL-terminated) into sentences and words
  * (English Web Treebank conventions: "don't" is "do" "n't") and parses each
  * sentence. one_sentence: the text is known to be one sentence. Sentences
  * longer than DYAD_MAX_SENTENCE_WORDS words are cut into pieces. */
-dyad_status dyad_parse_text(dyad_parser *parser, const char *text, size_t len,
+DYAD_API dyad_status dyad_parse_text(dyad_parser *parser, const char *text, size_t len,
                             int one_sentence, dyad_parse_result *out, dyad_error *err);
 
 /* Parses one sentence given as words (a CoNLL-U sentence, a tokenizer of
  * your own): words[i] of lens[i] bytes. The spans refer to the words
  * joined by single blanks. More than DYAD_MAX_SENTENCE_WORDS words is
  * DYAD_ERR_LIMIT. */
-dyad_status dyad_parse_words(dyad_parser *parser, const char *const *words,
+DYAD_API dyad_status dyad_parse_words(dyad_parser *parser, const char *const *words,
                              const size_t *lens, size_t n, dyad_parse_result *out,
                              dyad_error *err);
 
@@ -419,7 +434,7 @@ typedef struct dyad_train_options {
     void *progress_ctx;
 } dyad_train_options;
 
-dyad_status dyad_model_train(const dyad_train_options *options, const char *path,
+DYAD_API dyad_status dyad_model_train(const dyad_train_options *options, const char *path,
                              dyad_error *err);
 
 /* ----------------------------------------------------------------- dates */
@@ -428,7 +443,7 @@ dyad_status dyad_model_train(const dyad_train_options *options, const char *path
  * 2000-2030) into YYYYMMDD; returns 0 when invalid. An ISO 8601 timestamp
  * ("2024-02-01T10:00:00Z", "2024-02-01 10:00:00.5", "2024-02-01T10:00+05:30")
  * gives its calendar date as written: a zone offset does not move the day. */
-int dyad_parse_date(const char *s, size_t len);
+DYAD_API int dyad_parse_date(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,7 @@ static int dispatch(int argc, char **argv)
         return CLI_OK;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) {
-        printf("dyad %s\n", DYAD_VERSION);
+        printf("dyad %s\n", dyad_libversion());
         return CLI_OK;
     }
     if (!strcmp(cmd, "help")) {
