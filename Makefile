@@ -96,6 +96,14 @@ $(BUILD)/gen/default_model.o: $(BUILD)/gen/default_model.S
 .PHONY: FORCE
 FORCE:
 
+# The compiler and flags of the last build (git's GIT-CFLAGS): objects built
+# with others (another OPT, DEVELOPER, a Makefile that changed them) are
+# rebuilt rather than mixed.
+$(BUILD)/CFLAGS: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CC) $(CFLAGS_ALL) | $(LIB_CFLAGS)' >$@.$$$$.tmp; \
+	if cmp -s $@.$$$$.tmp $@; then rm -f $@.$$$$.tmp; else mv $@.$$$$.tmp $@; fi
+
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 EXAMPLE_BIN := $(BUILD)/examples/minimal
@@ -106,7 +114,7 @@ all: $(BIN) $(EXAMPLE_BIN) $(BUILD)/libdyad.so $(BUILD)/dyad.pc
 # The library's objects get LIB_CFLAGS; the command's and the tests' do not.
 $(BUILD)/src/%.o: OBJ_CFLAGS = $(LIB_CFLAGS)
 $(BUILD)/src/cli/%.o: OBJ_CFLAGS =
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(BUILD)/CFLAGS
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
 
