@@ -82,8 +82,9 @@ dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, d
  * gives a new key, so an entry is never stale. The cache can never make a
  * load fail or change its result:
  *   - a missing, damaged, truncated, foreign-owned, symlinked or otherwise
- *     untrusted entry is not read (a .dyd is checked whole anyway) and is
- *     rebuilt from the sources;
+ *     untrusted entry, or one stamped with another key, is not used (the
+ *     .dyd in it is checked whole, as any .dyd) and is rebuilt from the
+ *     sources;
  *   - writing is atomic (a temporary renamed into place: concurrent loads
  *     of the same key are safe) and its failure (a read-only or full disk,
  *     a folder not ours) is only reported;

@@ -19,6 +19,19 @@
 #include "dict/dyd.h"
 
 #define ENTRY_LEN 20                 /* 16 hex digits and ".dyd" */
+
+/* An entry is this stamp, then the .dyd. The stamp binds the file to its
+ * key: a valid .dyd of another dictionary put under this name (copied,
+ * renamed) passes every check of the .dyd itself, so it is refused here. */
+#define STAMP_MAGIC "DYADCKEY"
+#define STAMP_LEN 16                 /* the magic and the key */
+
+static void stamp(unsigned char *s, uint64_t key)
+{
+    memcpy(s, STAMP_MAGIC, 8);
+    for (int i = 0; i < 8; i++)
+        s[8 + i] = (unsigned char)(key >> (8 * i));
+}
 #define STALE_TEMP_SECONDS 3600      /* a temporary this old was left by a crash */
 
 /* ------------------------------------------------------------ names */
@@ -74,9 +87,10 @@ static int dir_private(const char *dir, dyad_error *why)
     return 1;
 }
 
-/* The entry opened for reading, or -1: absent (why untouched), or not
- * trusted: a symlink, not a regular file, not ours, writable by others. */
-static int open_entry(const char *path, dyad_error *why)
+/* The entry opened for reading past its stamp, its .dyd's size in *size;
+ * or -1: absent (why untouched), or not trusted: a symlink, not a regular
+ * file, not ours, writable by others, another key's. */
+static int open_entry(const char *path, uint64_t key, size_t *size, dyad_error *why)
 {
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
@@ -92,6 +106,15 @@ static int open_entry(const char *path, dyad_error *why)
         close(fd);
         return -1;
     }
+    unsigned char want[STAMP_LEN], have[STAMP_LEN];
+    stamp(want, key);
+    if (st.st_size <= STAMP_LEN || read(fd, have, sizeof have) != (ssize_t)sizeof have ||
+        memcmp(have, want, sizeof have) != 0) {
+        dy_error_set(why, DYAD_ERR_PARSE, path, 0, "not the entry of this key; rebuilt");
+        close(fd);
+        return -1;
+    }
+    *size = (size_t)st.st_size - STAMP_LEN;
     return fd;
 }
 
@@ -144,7 +167,10 @@ static dyad_status store(const char *dir, const char *entry, uint64_t key,
         free(blob);
         return st;
     }
-    int ok = fchmod(fd, 0600) == 0 && dy_write_all(fd, blob, len) == DYAD_OK;
+    unsigned char head[STAMP_LEN];
+    stamp(head, key);
+    int ok = fchmod(fd, 0600) == 0 && dy_write_all(fd, head, sizeof head) == DYAD_OK &&
+             dy_write_all(fd, blob, len) == DYAD_OK;
     int saved = errno;
     if (close(fd) != 0 && ok) {
         ok = 0;
@@ -268,9 +294,10 @@ dyad_status dyad_dict_load_cached(const char *path, const char *cache_dir, dyad_
         return st;
     }
     dyad_error ignored;
-    int fd = dir_private(cache_dir, &ignored) ? open_entry(entry, why) : -1;
+    size_t size = 0;
+    int fd = dir_private(cache_dir, &ignored) ? open_entry(entry, key, &size, why) : -1;
     if (fd >= 0) {
-        dyad_status st = dy_dyd_load_fd(fd, entry, out, why);
+        dyad_status st = dy_dyd_load_fd(fd, size, entry, out, why);
         if (st == DYAD_OK) {
             futimens(fd, NULL);   /* recently used: pruning keeps it */
             close(fd);

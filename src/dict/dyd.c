@@ -659,14 +659,12 @@ static dyad_status load(const source *src, size_t size, const char *name, dyad_d
     return DYAD_OK;
 }
 
-dyad_status dy_dyd_load_fd(int fd, const char *name, dyad_dict **out, dyad_error *err)
+dyad_status dy_dyd_load_fd(int fd, size_t size, const char *name, dyad_dict **out,
+                           dyad_error *err)
 {
     *out = NULL;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0)
-        return refused(err, name, "not a compiled dyad dictionary");
     source src = {fd, NULL};
-    return load(&src, (size_t)st.st_size, name, out, err);
+    return load(&src, size, name, out, err);
 }
 
 dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err)
@@ -674,7 +672,12 @@ dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err)
     *out = NULL;
     int fd = open(path, O_RDONLY);
     if (fd < 0) return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open");
-    dyad_status rc = dy_dyd_load_fd(fd, path, out, err);
+    struct stat st;
+    dyad_status rc;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0)
+        rc = refused(err, path, "not a compiled dyad dictionary");
+    else
+        rc = dy_dyd_load_fd(fd, (size_t)st.st_size, path, out, err);
     close(fd);
     return rc;
 }
