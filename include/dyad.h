@@ -109,7 +109,8 @@ typedef enum dyad_cache_use {
  * DYAD_CACHE_STORED); its status is DYAD_OK when there is nothing to say. */
 typedef struct dyad_cache_report {
     dyad_cache_use use;
-    unsigned long long key;   /* the entry's key (its file is KEY.dyd, 16 hex digits) */
+    unsigned long long key;   /* the entry's key: its file is KEY.dyd (16 hex digits),
+                                 a 16-byte stamp of the key, then the .dyd */
     dyad_error problem;
 } dyad_cache_report;
 
