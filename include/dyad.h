@@ -86,6 +86,68 @@ DYAD_API const char *dyad_dict_warnings(const dyad_dict *dict);
  * same files give the same number; an event store records it with each run. */
 DYAD_API dyad_status dyad_dict_checksum(const dyad_dict *dict, unsigned long long *out, dyad_error *err);
 
+/* The compiled-dictionary cache. Loading source dictionaries (a .project,
+ * a folder, a PETR_config.ini) parses every file, about 100 ms for large
+ * ones; the compiled form (.dyd) loads in a few. dyad_dict_load_cached keeps
+ * that compiled form in cache_dir, one file per key: a checksum of the
+ * content and name of every file the dictionary is built from (and of the
+ * loader's own remarks about them), the path given, and this build of dyad
+ * (version, .dyd format, loader code, Unicode tables). A later load with the
+ * same key reads the compiled file instead of the sources; a changed file
+ * gives a new key, so an entry is never stale. The cache can never make a
+ * load fail or change its result:
+ *   - a missing, damaged, truncated, foreign-owned, symlinked or otherwise
+ *     untrusted entry, or one stamped with another key, is not used (the
+ *     .dyd in it is checked whole, as any .dyd) and is rebuilt from the
+ *     sources;
+ *   - writing is atomic (a temporary renamed into place: concurrent loads
+ *     of the same key are safe) and its failure (a read-only or full disk,
+ *     a folder not ours) is only reported;
+ *   - cache_dir is created mode 0700, entries 0600; a folder that is not
+ *     the user's own, or that others may write, is not used.
+ * After a new entry is written the folder keeps the DYAD_CACHE_KEEP most
+ * recently used entries and none unused for DYAD_CACHE_MAX_DAYS days.
+ * dyad_dict_load_cached reads no environment: the caller names the folder
+ * (dyad_dict_cache_dir gives the usual one). */
+#define DYAD_CACHE_KEEP     8
+#define DYAD_CACHE_MAX_DAYS 30
+
+typedef enum dyad_cache_use {
+    DYAD_CACHE_NONE = 0,  /* not cached: no cache_dir, or path is a .dyd already */
+    DYAD_CACHE_HIT,       /* read from the cache entry */
+    DYAD_CACHE_STORED,    /* read from the sources; the entry written */
+    DYAD_CACHE_FAILED     /* read from the sources; the cache could not be used */
+} dyad_cache_use;
+
+/* What the cache did for one load. `problem` says why when use is
+ * DYAD_CACHE_FAILED, or why an entry was not trusted and rebuilt (use
+ * DYAD_CACHE_STORED); its status is DYAD_OK when there is nothing to say. */
+typedef struct dyad_cache_report {
+    dyad_cache_use use;
+    unsigned long long key;   /* the entry's key: its file is KEY.dyd (16 hex digits),
+                                 a 16-byte stamp of the key, then the .dyd */
+    dyad_error problem;
+} dyad_cache_report;
+
+/* dyad_dict_load through the cache in cache_dir (NULL: no cache, exactly
+ * dyad_dict_load). Errors are those of dyad_dict_load, never the cache's;
+ * report (may be NULL) says what the cache did. Thread-safe; any number of
+ * processes may share one cache_dir. */
+dyad_status dyad_dict_load_cached(const char *path, const char *cache_dir, dyad_dict **out,
+                                  dyad_cache_report *report, dyad_error *err);
+
+/* The usual cache folder, into buf: $XDG_CACHE_HOME/dyad, else
+ * $HOME/.cache/dyad (relative values are ignored, as the XDG specification
+ * asks). DYAD_ERR_ARG when neither is set, DYAD_ERR_LIMIT when buf is too
+ * small. Reads the environment: call it from one thread, at start-up. */
+dyad_status dyad_dict_cache_dir(char *buf, size_t size, dyad_error *err);
+
+/* The entries in a cache folder and their bytes (a missing folder holds
+ * none), and removing them all (*removed: how many; may be NULL). */
+dyad_status dyad_dict_cache_stats(const char *cache_dir, size_t *entries,
+                                  unsigned long long *bytes, dyad_error *err);
+dyad_status dyad_dict_cache_clear(const char *cache_dir, size_t *removed, dyad_error *err);
+
 /* Counts, for reports and tests. */
 typedef struct dyad_dict_stats {
     size_t actors, agents, verbs, patterns, synsets, nouns, adjectives, discards;

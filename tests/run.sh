@@ -15,7 +15,11 @@ pass=0
 fail=0
 skip=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# a cache of compiled dictionaries for the tests that do not make their own
+# (tests/cli/lib.inc does), never the user's
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -f "$log"; rm -rf "$XDG_CACHE_HOME"' EXIT
 
 run() {
     name=$1

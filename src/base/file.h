@@ -40,4 +40,8 @@ int dy_fd_ready(int fd);
 dyad_status dy_write_file_atomic(const char *path, const void *data, size_t len,
                                  dyad_error *err);
 
+/* write(2) of all of data[0, len), going on after a short write or EINTR:
+ * DYAD_ERR_IO (errno says why) or DYAD_OK. */
+dyad_status dy_write_all(int fd, const void *data, size_t len);
+
 #endif

@@ -10,14 +10,18 @@
 #include "base/error.h"
 #include "base/file.h"
 
-static dyad_status write_all(int fd, const unsigned char *p, size_t len)
+dyad_status dy_write_all(int fd, const void *data, size_t len)
 {
+    const unsigned char *p = data;
     while (len) {
         ssize_t n = write(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n <= 0) {
+            if (n == 0)
+                errno = ENOSPC;   /* write(2) made no progress and said nothing */
             return DYAD_ERR_IO;
+        }
         p += n;
         len -= (size_t)n;
     }
@@ -56,7 +60,7 @@ dyad_status dy_write_file_atomic(const char *path, const void *data, size_t len,
         free(tmp);
         return s;
     }
-    int ok = write_all(fd, data, len) == DYAD_OK && fchmod(fd, mode) == 0 && fsync(fd) == 0;
+    int ok = dy_write_all(fd, data, len) == DYAD_OK && fchmod(fd, mode) == 0 && fsync(fd) == 0;
     int saved = errno;
     if (close(fd) != 0 && ok) {
         ok = 0;

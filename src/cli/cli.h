@@ -34,8 +34,14 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
 const char *cli_dict_path(const char *opt);
 /* Loads it; on failure prints the error and returns NULL. The loader's
  * remarks (a duplicate entry, a date block dropped) go to stderr: all of
- * them when there are three or fewer, else the first and how many more. */
-dyad_dict *cli_load_dict(const char *opt);
+ * them when there are three or fewer, else the first and how many more.
+ * Source dictionaries go through the compiled-dictionary cache
+ * (dyad_dict_load_cached, in dyad_dict_cache_dir) unless use_cache is 0
+ * (--no-cache) or $DYAD_NO_CACHE is set to anything but "" or "0"; a cache
+ * that cannot be used is one warning, never an error. */
+dyad_dict *cli_load_dict(const char *opt, int use_cache);
+/* Is the cache turned off by $DYAD_NO_CACHE? */
+int cli_cache_disabled(void);
 /* The same without the loader's remarks on stderr (dyad dict check). */
 dyad_dict *cli_load_dict_quiet(const char *opt);
 
@@ -67,6 +73,7 @@ typedef struct cli_petr_opts {
     const char *only;        /* --only ID */
     int verbose;             /* --verbose */
     int no_parse;            /* --no-parse: code the text, ignore the Treebank parses */
+    int no_cache;            /* --no-cache: read the dictionaries' sources */
 } cli_petr_opts;
 int cli_validate_petrarch(const char *path, const cli_petr_opts *o);
 

@@ -399,7 +399,7 @@ int cmd_code(int argc, char **argv)
     int out_given = 0, progress = -1;   /* -1: on a terminal */
     int syntax = 1;   /* the default mode: docs/coding.md, "Modes" */
     dy_out_format out = DY_OUT_TSV;
-    int quad_phoenix = 0, with_text = 0, jobs = 0;
+    int quad_phoenix = 0, with_text = 0, jobs = 0, no_cache = 0;
     run r;
     memset(&r, 0, sizeof r);
     cli_input_init(&r.ci);
@@ -416,6 +416,8 @@ int cmd_code(int argc, char **argv)
                 status = cli_usage("code", "missing value for", "--dict");
             else
                 dict_opt = val;
+        } else if (!strcmp(argv[i], "--no-cache")) {
+            no_cache = 1;
         } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--model");
@@ -519,7 +521,7 @@ int cmd_code(int argc, char **argv)
         free(files);
         return CLI_ERROR;
     }
-    dyad_dict *dict = cli_load_dict(dict_opt);
+    dyad_dict *dict = cli_load_dict(dict_opt, !no_cache);
     dyad_error err = {0};
     if (!dict) {
         if (r.rejects)

@@ -62,6 +62,7 @@ static void print_syntax(const dyad_model *given, const char *model_opt, const c
 typedef struct explain_opts {
     const char *dict, *model, *id;   /* --dict, --model, --id */
     int date, syntax;                /* --date; --mode syntax */
+    int no_cache;                    /* --no-cache */
     cli_input ci;                    /* --in, the JSON Lines members */
     int in_given;
 } explain_opts;
@@ -69,7 +70,7 @@ typedef struct explain_opts {
 /* Codes story and prints the explanation and the trees; the exit status. */
 static int explain_story(const explain_opts *o, const dyad_story *story)
 {
-    dyad_dict *dict = cli_load_dict(o->dict);
+    dyad_dict *dict = cli_load_dict(o->dict, !o->no_cache);
     if (!dict)
         return CLI_ERROR;
     dyad_model *model = o->syntax ? cli_load_model(o->model) : NULL;
@@ -167,6 +168,8 @@ static int explain_args(int argc, char **argv, explain_opts *o, dy_strbuf *text,
         if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
             if (m < 0) return cli_usage("explain", "missing value for", "--dict");
             o->dict = val;
+        } else if (!strcmp(argv[i], "--no-cache")) {
+            o->no_cache = 1;
         } else if ((m = cli_opt_value(argc, argv, &i, "--model", &val)) != 0) {
             if (m < 0) return cli_usage("explain", "missing value for", "--model");
             o->model = val;

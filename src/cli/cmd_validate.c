@@ -137,13 +137,15 @@ int cmd_validate(int argc, char **argv)
 {
     vrun v = {0};
     const char *project = NULL, *val, *dict_opt = NULL;
-    int no_parse = 0;
+    int no_parse = 0, no_cache = 0;
     for (int i = 1; i < argc; i++) {
         int m;
         if (!strcmp(argv[i], "--all"))
             v.all = 1;
         else if (!strcmp(argv[i], "--no-parse"))
             no_parse = 1;
+        else if (!strcmp(argv[i], "--no-cache"))
+            no_cache = 1;
         else if ((m = cli_opt_value(argc, argv, &i, "--dict", &val)) != 0) {
             if (m < 0)
                 return cli_usage("validate", "missing value for", "--dict");
@@ -166,7 +168,7 @@ int cmd_validate(int argc, char **argv)
         return cli_usage("validate", "missing PROJECT", NULL);
     size_t plen = strlen(project);
     if (plen > 4 && !strcmp(project + plen - 4, ".xml")) {
-        cli_petr_opts po = {dict_opt, v.only, v.verbose, no_parse};
+        cli_petr_opts po = {dict_opt, v.only, v.verbose, no_parse, no_cache};
         return cli_validate_petrarch(project, &po);
     }
     if (no_parse)
@@ -183,7 +185,7 @@ int cmd_validate(int argc, char **argv)
         return CLI_ERROR;
     }
     /* --dict: the project's dictionaries compiled (`dyad dict compile`), say */
-    dyad_dict *dict = cli_load_dict(dict_opt ? dict_opt : project);
+    dyad_dict *dict = cli_load_dict(dict_opt ? dict_opt : project, !no_cache);
     if (!dict)
         return CLI_ERROR;
     if (dyad_coder_new(dict, &v.coder, &err) != DYAD_OK) {

@@ -90,7 +90,7 @@ int cli_validate_petrarch(const char *path, const cli_petr_opts *o)
         return CLI_ERROR;
     }
     /* the file's <Environment> names its dictionaries, unless --dict does */
-    dyad_dict *dict = cli_load_dict(o->dict ? o->dict : path);
+    dyad_dict *dict = cli_load_dict(o->dict ? o->dict : path, !o->no_cache);
     if (!dict) {
         dy_pv_close(&f);
         return CLI_ERROR;

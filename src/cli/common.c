@@ -103,20 +103,32 @@ static void report_remarks(const dyad_dict *dict, const char *opt)
             opt ? opt : "");
 }
 
-dyad_dict *cli_load_dict(const char *opt)
+int cli_cache_disabled(void)
 {
-    dyad_dict *dict = cli_load_dict_quiet(opt);
-    if (dict)
-        report_remarks(dict, cli_dict_path(opt));
-    return dict;
+    const char *env = getenv("DYAD_NO_CACHE");
+    return env && *env && strcmp(env, "0") != 0;
 }
 
-dyad_dict *cli_load_dict_quiet(const char *opt)
+/* Loads opt's dictionary, through the cache when use_cache. */
+static dyad_dict *load_dict(const char *opt, int use_cache)
 {
     dyad_dict *dict = NULL;
     dyad_error err = {0};
     const char *path = cli_dict_path(opt);
-    dyad_status st = path ? dyad_dict_load(path, &dict, &err) : dyad_dict_load_default(&dict, &err);
+    char dir[4096];
+    const char *cache_dir = NULL;
+    dyad_error no_dir;
+    if (path && use_cache && !cli_cache_disabled() &&
+        dyad_dict_cache_dir(dir, sizeof dir, &no_dir) == DYAD_OK)
+        cache_dir = dir;   /* no HOME at all: no cache, and nothing to say */
+    dyad_cache_report cache;
+    dyad_status st = path ? dyad_dict_load_cached(path, cache_dir, &dict, &cache, &err)
+                          : dyad_dict_load_default(&dict, &err);
+    if (st == DYAD_OK && path && cache.use == DYAD_CACHE_FAILED) {
+        const dyad_error *p = &cache.problem;
+        fprintf(stderr, "dyad: warning: %s%s%s (--no-cache or DYAD_NO_CACHE=1 turns the "
+                "cache off)\n", p->where, p->where[0] ? ": " : "", p->message);
+    }
     if (st != DYAD_OK) {
         /* a path from the environment: say so, or the user looks for a --dict */
         if (path && path != opt && !strcmp(err.where, path))
@@ -132,6 +144,19 @@ dyad_dict *cli_load_dict_quiet(const char *opt)
     if (ds.verbs == 0 && ds.patterns == 0)
         fprintf(stderr, "dyad: warning: %s: no verbs: no event can be coded\n", path);
     return dict;
+}
+
+dyad_dict *cli_load_dict(const char *opt, int use_cache)
+{
+    dyad_dict *dict = load_dict(opt, use_cache);
+    if (dict)
+        report_remarks(dict, cli_dict_path(opt));
+    return dict;
+}
+
+dyad_dict *cli_load_dict_quiet(const char *opt)
+{
+    return load_dict(opt, 0);
 }
 
 int cli_parse_date(const char *s)

@@ -659,6 +659,14 @@ static dyad_status load(const source *src, size_t size, const char *name, dyad_d
     return DYAD_OK;
 }
 
+dyad_status dy_dyd_load_fd(int fd, size_t size, const char *name, dyad_dict **out,
+                           dyad_error *err)
+{
+    *out = NULL;
+    source src = {fd, NULL};
+    return load(&src, size, name, out, err);
+}
+
 dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err)
 {
     *out = NULL;
@@ -666,12 +674,10 @@ dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err)
     if (fd < 0) return dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open");
     struct stat st;
     dyad_status rc;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+    if (fstat(fd, &st) != 0 || st.st_size <= 0)
         rc = refused(err, path, "not a compiled dyad dictionary");
-    } else {
-        source src = {fd, NULL};
-        rc = load(&src, (size_t)st.st_size, path, out, err);
-    }
+    else
+        rc = dy_dyd_load_fd(fd, (size_t)st.st_size, path, out, err);
     close(fd);
     return rc;
 }

@@ -19,6 +19,10 @@ int dy_dyd_is(const char *path);
  * (version, struct layout). */
 dyad_status dy_dyd_load(const char *path, dyad_dict **out, dyad_error *err);
 
+/* The same from the next size bytes of an open file; errors name `name`. */
+dyad_status dy_dyd_load_fd(int fd, size_t size, const char *name, dyad_dict **out,
+                           dyad_error *err);
+
 /* The same from a blob in memory (copied; relocated in the copy). */
 dyad_status dy_dyd_load_mem(const void *data, size_t len, const char *name, dyad_dict **out,
                             dyad_error *err);

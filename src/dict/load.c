@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "base/file.h"
 #include "dict/build.h"
+#include "dict/cache.h"
 #include "dict/dyd.h"
 #include "dict/petrarch.h"
 
@@ -598,6 +599,48 @@ static void build_free(dy_build *b)
 
 /* ------------------------------------------------------------ public API */
 
+/* Finds the files of the dictionary at path, in reading order, into fl: a
+ * folder's one .project or its files by suffix, a .project's entries, a
+ * PETRARCH configuration's. Remarks about the folder (files the project does
+ * not name) and a configuration's options go to b. */
+static dyad_status discover(dy_build *b, const char *path, file_list *fl, dyad_error *err)
+{
+    DIR *probe = b->vfs ? NULL : opendir(path);
+    dyad_status st;
+    if (probe) {
+        closedir(probe);
+        int several;
+        char *project = folder_project(path, &several);
+        if (several)
+            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
+                              "several .project files in the folder: name the one to use");
+        else if (project) {
+            st = scan_project(b, project, fl, err);
+            if (st == DYAD_OK)
+                st = unlisted_files(b, path, project, fl, err);
+        }
+        else
+            st = scan_dir(path, fl, 0, err);
+        free(project);
+        if (st == DYAD_OK && files_count(fl) == 0)
+            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
+                              "no dictionary files in the folder (.project, .actors, .agents, "
+                              ".verbs, .options, .discards, or *actors.txt, *verbs.txt, ...)");
+    } else if (!b->vfs && dy_petr_is_config(path)) {
+        st = scan_petrarch(b, path, fl, err);
+    } else {
+        st = scan_project(b, path, fl, err);
+        if (st == DYAD_OK && files_count(fl) == 0)
+            st = dy_error_set(err, DYAD_ERR_PARSE, path, 0,
+                              "not a dictionary: a TABARI .project names its files in "
+                              "\"<actorsfile> NAME\" lines and this file names none (a folder of "
+                              "dictionary files, a PETR_config.ini and a compiled .dyd are "
+                              "read too)");
+    }
+    return st;
+}
+
+
 /* Loads from disk (vfs NULL) or from the in-memory files vfs[0..n_vfs). */
 static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dyad_dict **out,
                         dyad_error *err)
@@ -620,38 +663,7 @@ static dyad_status load(const char *path, const dy_vfile *vfs, size_t n_vfs, dya
 
     file_list fl;
     memset(&fl, 0, sizeof fl);
-    DIR *probe = vfs ? NULL : opendir(path);
-    dyad_status st;
-    if (probe) {
-        closedir(probe);
-        int several;
-        char *project = folder_project(path, &several);
-        if (several)
-            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
-                              "several .project files in the folder: name the one to use");
-        else if (project) {
-            st = scan_project(&b, project, &fl, err);
-            if (st == DYAD_OK)
-                st = unlisted_files(&b, path, project, &fl, err);
-        }
-        else
-            st = scan_dir(path, &fl, 0, err);
-        free(project);
-        if (st == DYAD_OK && files_count(&fl) == 0)
-            st = dy_error_set(err, DYAD_ERR_ARG, path, 0,
-                              "no dictionary files in the folder (.project, .actors, .agents, "
-                              ".verbs, .options, .discards, or *actors.txt, *verbs.txt, ...)");
-    } else if (!vfs && dy_petr_is_config(path)) {
-        st = scan_petrarch(&b, path, &fl, err);
-    } else {
-        st = scan_project(&b, path, &fl, err);
-        if (st == DYAD_OK && files_count(&fl) == 0)
-            st = dy_error_set(err, DYAD_ERR_PARSE, path, 0,
-                              "not a dictionary: a TABARI .project names its files in "
-                              "\"<actorsfile> NAME\" lines and this file names none (a folder of "
-                              "dictionary files, a PETR_config.ini and a compiled .dyd are "
-                              "read too)");
-    }
+    dyad_status st = discover(&b, path, &fl, err);
     for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
         for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
             st = read_dict_file(&b, k, fl.v[k].v[i], err);
@@ -687,6 +699,40 @@ dyad_status dyad_dict_load(const char *path, dyad_dict **out, dyad_error *err)
     if (dy_dyd_is(path))   /* a compiled dictionary (dict/dyd.c) */
         return dy_dyd_load(path, out, err);
     return load(path, NULL, 0, out, err);
+}
+
+dyad_status dy_dict_sources(const char *path, dy_source_fn fn, void *ctx, dyad_error *err)
+{
+    struct dyad_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory");
+    dy_arena_init(&d->arena, 4096);
+    dy_options_init(&d->options);
+    dy_build b;
+    memset(&b, 0, sizeof b);
+    b.d = d;
+    b.dup_warning = 1;
+    dy_strbuf_init(&b.warn);
+    dy_strbuf_init(&b.tmp);
+    file_list fl;
+    memset(&fl, 0, sizeof fl);
+    dyad_status st = discover(&b, path, &fl, err);
+    struct stat sb;
+    /* a .project or PETR_config.ini: its text decides the files, and a
+     * configuration's options too */
+    if (st == DYAD_OK && stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+        st = fn(ctx, DY_SOURCE_SPEC, path, err);
+    for (int k = 0; k < K_COUNT && st == DYAD_OK; k++)
+        for (size_t i = 0; i < fl.v[k].n && st == DYAD_OK; i++)
+            st = fn(ctx, k, fl.v[k].v[i], err);
+    if (st == DYAD_OK) {
+        st = b.warn.failed ? dy_error_set(err, DYAD_ERR_NOMEM, path, 0, "out of memory")
+                           : fn(ctx, DY_SOURCE_REMARKS, b.warn.s ? b.warn.s : "", err);
+    }
+    files_free(&fl);
+    build_free(&b);
+    dyad_dict_free(d);
+    return st;
 }
 
 dyad_status dy_dict_load_files(const char *project, const dy_vfile *files, size_t n,

@@ -195,3 +195,8 @@ size_t dy_fold_word(const char *s, size_t n, char *out, size_t cap)
     out[o] = '\0';
     return o;
 }
+
+const char *dy_fold_tables_version(void)
+{
+    return utf8proc_version();
+}

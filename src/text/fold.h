@@ -30,4 +30,9 @@ void dy_fold_codepoint(int32_t cp, dy_fold *f);
 /* Case of a code point: DY_CASE_UPPER for Lu/Lt, DY_CASE_LOWER for Ll. */
 int dy_fold_case(int32_t cp);
 
+/* The version of the Unicode tables folding follows (utf8proc's): a
+ * dictionary compiled with other tables may fold its words otherwise, so
+ * the dictionary cache keys on it (dict/cache_key.c). */
+const char *dy_fold_tables_version(void);
+
 #endif
