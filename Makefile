@@ -73,7 +73,7 @@ $(BUILD)/gen/dict_code_id.c: FORCE
 	if cmp -s $@.$$$$.tmp $@; then rm -f $@.$$$$.tmp; else mv $@.$$$$.tmp $@; fi
 
 $(BUILD)/gen/dict_code_id.o: $(BUILD)/gen/dict_code_id.c
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(LIB_CFLAGS) -c $< -o $@
 
 # They are also embedded compiled (issue 7), so loading them is a copy and a
 # pointer fix-up: tools/dydc.c, linked with a bootstrap library (everything

@@ -133,20 +133,20 @@ typedef struct dyad_cache_report {
  * dyad_dict_load). Errors are those of dyad_dict_load, never the cache's;
  * report (may be NULL) says what the cache did. Thread-safe; any number of
  * processes may share one cache_dir. */
-dyad_status dyad_dict_load_cached(const char *path, const char *cache_dir, dyad_dict **out,
+DYAD_API dyad_status dyad_dict_load_cached(const char *path, const char *cache_dir, dyad_dict **out,
                                   dyad_cache_report *report, dyad_error *err);
 
 /* The usual cache folder, into buf: $XDG_CACHE_HOME/dyad, else
  * $HOME/.cache/dyad (relative values are ignored, as the XDG specification
  * asks). DYAD_ERR_ARG when neither is set, DYAD_ERR_LIMIT when buf is too
  * small. Reads the environment: call it from one thread, at start-up. */
-dyad_status dyad_dict_cache_dir(char *buf, size_t size, dyad_error *err);
+DYAD_API dyad_status dyad_dict_cache_dir(char *buf, size_t size, dyad_error *err);
 
 /* The entries in a cache folder and their bytes (a missing folder holds
  * none), and removing them all (*removed: how many; may be NULL). */
-dyad_status dyad_dict_cache_stats(const char *cache_dir, size_t *entries,
+DYAD_API dyad_status dyad_dict_cache_stats(const char *cache_dir, size_t *entries,
                                   unsigned long long *bytes, dyad_error *err);
-dyad_status dyad_dict_cache_clear(const char *cache_dir, size_t *removed, dyad_error *err);
+DYAD_API dyad_status dyad_dict_cache_clear(const char *cache_dir, size_t *removed, dyad_error *err);
 
 /* Counts, for reports and tests. */
 typedef struct dyad_dict_stats {

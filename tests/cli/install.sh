@@ -37,7 +37,7 @@ if ! diff "$TMP/declared" "$TMP/exported" >"$TMP/diff"; then
     echo "FAIL: $DESC"; cat "$TMP/diff"; failures=$((failures + 1))
 fi
 # a declaration without DYAD_API would be missing from both lists: none is
-undecl=$(grep -E '^(const char \*|dyad_status |void |long |int )dyad_[a-z_]*\(' include/dyad.h)
+undecl=$(grep -E '^(const char \*|dyad_status |void |long |int |char \*|size_t |unsigned )dyad_[a-z_]*\(' include/dyad.h)
 [ -z "$undecl" ] || { echo "FAIL: $DESC: declared without DYAD_API: $undecl"; failures=$((failures + 1)); }
 
 # A sanitizer build's library needs the sanitizer's runtime in the program:
