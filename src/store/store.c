@@ -46,6 +46,8 @@ struct dyad_store {
     dy_story_dedup dd;
     dy_counts counts;
     dy_strbuf ids;           /* sentence_ids as the JSON would write it */
+    time_t now;              /* coded_at, formatted once a second */
+    char now_text[32];
     int *seen;               /* sentences of the story stored so far */
     size_t n_seen, cap_seen;
 };
@@ -55,14 +57,18 @@ static dyad_status db_error(dyad_store *s, const char *what, dyad_error *err)
     return dy_error_set(err, DYAD_ERR_IO, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
-static void utc_now(char *buf, size_t n)
+static void utc_format(time_t t, char *buf, size_t n)
 {
-    time_t t = time(NULL);
     struct tm tm;
     if (gmtime_r(&t, &tm))
         strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
     else
         snprintf(buf, n, "unknown");
+}
+
+static void utc_now(char *buf, size_t n)
+{
+    utc_format(time(NULL), buf, n);
 }
 
 static const char story_cols[] =
@@ -218,7 +224,9 @@ dyad_status dyad_store_open(const char *path, const dyad_store_run *run, dyad_st
     dyad_status st = DYAD_OK;
     /* NOFOLLOW: a planted symlink is not written through (base/safe_write.c) */
     int rc = sqlite3_open_v2(path, &s->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
+                                 /* one thread a handle (dyad.h): no mutex per call */
+                                 SQLITE_OPEN_NOMUTEX,
                              NULL);
     if (rc != SQLITE_OK) {
         st = dy_error_set(err, DYAD_ERR_IO, path, 0, "cannot open the event store: %s",
@@ -335,8 +343,11 @@ static dyad_status put_story(dyad_store *s, const dyad_story *story, const dyad_
         if (st != DYAD_OK)
             return st;
     }
-    char now[32];
-    utc_now(now, sizeof now);
+    time_t t = time(NULL);
+    if (t != s->now) {
+        s->now = t;
+        utc_format(t, s->now_text, sizeof s->now_text);
+    }
     sqlite3_stmt *st = old ? s->update_story : s->new_story;
     if (old)
         sqlite3_bind_int64(st, 1, old);
@@ -351,7 +362,7 @@ static dyad_status put_story(dyad_store *s, const dyad_story *story, const dyad_
     sqlite3_bind_int(st, 7, res->discarded != 0);
     sqlite3_bind_int(st, 8, res->not_english != 0);
     sqlite3_bind_int64(st, 9, s->run_id);
-    sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 10, s->now_text, -1, SQLITE_STATIC);
     if (step_done(st) != SQLITE_DONE)
         return db_error(s, "cannot store a story", err);
     *key = old ? old : sqlite3_last_insert_rowid(s->db);
