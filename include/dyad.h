@@ -323,7 +323,9 @@ DYAD_API dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
  * coded it. Storing a story again replaces its events, so re-running a feed
  * never duplicates; stories are committed in batches (WAL journal), so a
  * killed run loses at most the batch it was writing, and running it again
- * ends with the database a clean run gives. One writer at a time. */
+ * ends with the database a clean run gives. One writer at a time, and a
+ * handle is used by one thread at a time (SQLite's own locking of the
+ * connection is off). */
 typedef struct dyad_store dyad_store;
 
 /* What the run records about itself (any field may be NULL). */
@@ -347,7 +349,8 @@ DYAD_API dyad_status dyad_store_put(dyad_store *store, const dyad_story *story,
  * thousand stories on its own); a live feed calls it when input pauses. */
 DYAD_API dyad_status dyad_store_commit(dyad_store *store, dyad_error *err);
 /* Commits and closes; NULL is a no-op. An error here means the last batch
- * may not be on disk. */
+ * may not be on disk. A store that had no story when opened gets its
+ * indexes here, sorted once (docs/store.md, "Speed"). */
 DYAD_API dyad_status dyad_store_close(dyad_store *store, dyad_error *err);
 /* Stories and events stored by this handle so far. */
 DYAD_API long dyad_store_stories(const dyad_store *store);

@@ -194,10 +194,13 @@ static void samples(sqlite3 *db, dy_strbuf *b)
                       "<th>sentence</th><th>story</th></tr>\n");
     /* a spread over the store: every k-th event by id, 30 of them */
     if (sqlite3_prepare_v2(db,
-                           "SELECT date, source, code, target, sentence_text, story_id FROM "
-                           "(SELECT *, row_number() OVER (ORDER BY event_id) AS k, count(*) "
-                           "OVER () AS n FROM events) WHERE (k - 1) % max(1, n / 30) = 0 "
-                           "ORDER BY date, event_id LIMIT 30", -1, &st, NULL) == SQLITE_OK)
+                           "SELECT e.date, e.source, e.code, e.target, t.text, s.story_id "
+                           "FROM (SELECT story_key, sentence, event_id, date, source, code, "
+                           "target, row_number() OVER (ORDER BY event_id) AS k, count(*) "
+                           "OVER () AS n FROM events) AS e JOIN stories AS s USING (story_key) "
+                           "LEFT JOIN sentences AS t ON t.story_key = e.story_key AND "
+                           "t.sentence = e.sentence WHERE (k - 1) % max(1, n / 30) = 0 "
+                           "ORDER BY e.date, e.event_id LIMIT 30", -1, &st, NULL) == SQLITE_OK)
         while (sqlite3_step(st) == SQLITE_ROW) {
             const dy_cameo *c = dy_cameo_find(col(st, 2), strlen(col(st, 2)));
             dy_strbuf_adds(b, "<tr><td>");

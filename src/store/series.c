@@ -1,9 +1,11 @@
 /* series.c — dyad_series: event counts and Goldstein sums by period, for a
  * dyad, an actor or everything, from an event store or from an events file.
  *
- * An events file (dyad code --out jsonl or tsv) is loaded into an in-memory
- * store first, so both sources answer the same SQL. SQLite groups by day
- * (and group); the days are then put into their periods here, where every
+ * Both read event_counts (schema.c), the events counted by day and series
+ * fields: a store keeps it as it stores, and an events file (dyad code
+ * --out jsonl or tsv) is counted the same way (store/counts.c) into an
+ * in-memory store first, so both sources answer the same SQL. SQLite sums
+ * by day (and group); the days are then put into their periods here, where every
  * period of the range is present, with zeros, as analysts' tools expect of
  * a time series. */
 #include <math.h>
@@ -16,6 +18,7 @@
 
 #include "base/date.h"
 #include "base/error.h"
+#include "store/counts.h"
 #include "store/schema.h"
 #include "store/series.h"
 
@@ -77,19 +80,6 @@ static int parse_iso(const char *s)
 
 /* --------------------------------------------------- events files in memory */
 
-static const char insert_sql[] =
-    "INSERT INTO events (event_id, story_id, sentence, date, source, target, code, root_code, "
-    "quad_class, goldstein, plover_type, source_country, target_country, mentions, json) "
-    "VALUES (?11, '', 0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, '')";
-
-static void bind_opt(sqlite3_stmt *st, int col, const char *s)
-{
-    if (s && *s)
-        sqlite3_bind_text(st, col, s, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, col);
-}
-
 /* The fields of one event, as strings ("" when absent). */
 typedef struct row {
     const char *f[10];   /* date source target code root quad goldstein plover scountry tcountry */
@@ -99,26 +89,15 @@ static const char *const field_names[10] = {"date", "source", "target", "code", 
                                             "quad_class", "goldstein", "plover_type",
                                             "source_country", "target_country"};
 
-/* n: the row's number, its id in memory (the file's ids are not needed) */
-static int insert_row(sqlite3_stmt *st, const row *r, long n)
+/* Counts one event of the file, as the store counts its events. */
+static dyad_status count_row(dy_counts *c, const row *r)
 {
-    sqlite3_bind_int64(st, 11, n);
-    for (int k = 0; k < 10; k++) {
-        const char *v = r->f[k];
-        if (k == 5 || k == 6) {
-            if (v && *v) {
-                if (k == 5) sqlite3_bind_int(st, 6, atoi(v));
-                else sqlite3_bind_double(st, 7, strtod(v, NULL));
-            } else {
-                sqlite3_bind_null(st, k + 1);
-            }
-        } else {
-            bind_opt(st, k + 1, v);
-        }
-    }
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    const char *root = r->f[4] ? r->f[4] : "";
+    dy_count_key k = {r->f[0], r->f[1], r->f[2], r->f[8], r->f[9], root, r->f[7],
+                      root[0] && r->f[5] && *r->f[5] ? atoi(r->f[5]) : 0};
+    int scored = r->f[6] && *r->f[6];
+    long long g = scored ? dy_goldstein_tenths(strtod(r->f[6], NULL)) : 0;
+    return dy_counts_add(c, &k, 1, scored, g);
 }
 
 /* Splits a TSV line in place (dyad's TSV escapes tabs inside fields). */
@@ -136,9 +115,8 @@ static int split_tabs(char *s, char **out, int max)
 
 static dyad_status load_stream(sqlite3 *db, FILE *f, const char *path, dyad_error *err)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, insert_sql, -1, &st, NULL) != SQLITE_OK)
-        return dy_error_set(err, DYAD_ERR_IO, path, 0, "%s", sqlite3_errmsg(db));
+    dy_counts counts;
+    dy_counts_init(&counts);
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     char *line = NULL;
     size_t cap = 0;
@@ -179,8 +157,8 @@ static dyad_status load_stream(sqlite3 *db, FILE *f, const char *path, dyad_erro
             int nc = split_tabs(line, c, 80);
             for (int k = 0; k < 10; k++)
                 r.f[k] = tsv_col[k] >= 0 && tsv_col[k] < nc ? c[tsv_col[k]] : "";
-            if (!insert_row(st, &r, lineno))
-                status = dy_error_set(err, DYAD_ERR_IO, path, lineno, "%s", sqlite3_errmsg(db));
+            if (count_row(&counts, &r) != DYAD_OK)
+                status = dy_error_set(err, DYAD_ERR_NOMEM, path, lineno, "out of memory");
             continue;
         }
         json_error_t je;
@@ -202,14 +180,16 @@ static dyad_status load_stream(sqlite3 *db, FILE *f, const char *path, dyad_erro
                 r.f[k] = "";
             }
         }
-        if (!insert_row(st, &r, lineno))
-            status = dy_error_set(err, DYAD_ERR_IO, path, lineno, "%s", sqlite3_errmsg(db));
+        if (count_row(&counts, &r) != DYAD_OK)
+            status = dy_error_set(err, DYAD_ERR_NOMEM, path, lineno, "out of memory");
         json_decref(o);
     }
     free(line);
     if (status == DYAD_OK && ferror(f))
         status = dy_error_set(err, DYAD_ERR_IO, path, 0, "read error");
-    sqlite3_finalize(st);
+    if (status == DYAD_OK && dy_counts_flush(&counts, db) != SQLITE_OK)
+        status = dy_error_set(err, DYAD_ERR_IO, path, 0, "%s", sqlite3_errmsg(db));
+    dy_counts_free(&counts);
     sqlite3_exec(db, status == DYAD_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     return status;
 }
@@ -361,14 +341,17 @@ static dyad_status run_query(sqlite3 *db, const char *path, const dyad_series_qu
     dyad_status st = DYAD_OK;
 
     static const char *const group_col[] = {"''", "root_code", "quad_class", "plover_type"};
+    /* event_counts (schema.c), not the events: a row per distinct key */
     char sql[1024];
     snprintf(sql, sizeof sql,
-             "SELECT date, coalesce(%s, ''), count(*), total(goldstein), count(goldstein) "
-             "FROM events WHERE date IS NOT NULL AND date >= ?1 AND date <= ?2",
+             "SELECT date, %s, sum(events), sum(goldstein_tenths), sum(scored) "
+             "FROM event_counts WHERE date <> '' AND date >= ?1 AND date <= ?2",
              group_col[q->group]);
     where_actors(sql, sizeof sql, q);
-    strcat(sql, " GROUP BY 1, 2 ORDER BY 1, 2");
-    char undated_sql[1024] = "SELECT count(*) FROM events WHERE date IS NULL";
+    /* without a group, by the date alone: the table's key starts with it,
+     * so SQLite sums in key order instead of sorting every row first */
+    strcat(sql, q->group == DYAD_GROUP_NONE ? " GROUP BY 1 ORDER BY 1" : " GROUP BY 1, 2 ORDER BY 1, 2");
+    char undated_sql[1024] = "SELECT total(events) FROM event_counts WHERE date = ''";
     where_actors(undated_sql, sizeof undated_sql, q);
 
     char from[32] = "0000-00-00", to[32] = "9999-99-99";
@@ -442,7 +425,7 @@ static dyad_status run_query(sqlite3 *db, const char *path, const dyad_series_qu
         days[n_days].date = d;
         days[n_days].group = groups[gi];
         days[n_days].events = sqlite3_column_int64(s, 2);
-        days[n_days].sum = sqlite3_column_double(s, 3);
+        days[n_days].sum = (double)sqlite3_column_int64(s, 3) / 10.0;
         days[n_days].scored = sqlite3_column_int64(s, 4);
         n_days++;
         if (!q->from && (!lo || d < lo)) lo = d;

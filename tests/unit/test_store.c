@@ -1,7 +1,8 @@
 /* test_store.c — the event store through the public API: a story's events
  * stored with their stable ids and JSON, a story stored again replacing its
- * events, runs recorded, identical events folded, and files that are not a
- * store of this version refused. */
+ * events and their counts, runs recorded, identical events folded, the
+ * indexes of a store filled from empty built at its close, and files that
+ * are not a store of this version (version 1 among them) refused. */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -96,23 +97,36 @@ Test(store, stores_replaces_and_records_runs)
     cr_assert_eq(dyad_store_close(s, &err), DYAD_OK, "%s", err.message);
 
     cr_expect_eq(query("SELECT count(*) FROM events"), 3);
-    cr_expect_eq(query("SELECT mentions FROM events WHERE story_id = 's1' AND code = '051'"), 2);
-    cr_expect_eq(query("SELECT event_id FROM events WHERE story_id = 's2'"),
+    cr_expect_eq(query("SELECT mentions FROM events JOIN stories USING (story_key) "
+                       "WHERE story_id = 's1' AND code = '051'"), 2);
+    cr_expect_eq(query("SELECT event_id FROM events_jsonl WHERE story_id = 's2'"),
                  dy_event_id("s2", &ev[2]));
-    cr_expect_eq(query("SELECT count(*) FROM events WHERE json LIKE '{\"event_id\":%'"), 3);
+    cr_expect_eq(query("SELECT count(*) FROM events_jsonl WHERE json LIKE '{\"event_id\":%'"), 3);
+    cr_expect_eq(query("SELECT count(*) FROM events_jsonl WHERE json LIKE "
+                       "'%\"sentence_ids\":\"s1_1;s1_2\"%'"), 1, "the folded event's sentences");
+    cr_expect_eq(query("SELECT count(*) FROM events WHERE sentence_ids IS NULL"), 2);
+    cr_expect_eq(query("SELECT count(*) FROM sentences"), 3, "s1's two and s2's one");
+    cr_expect_eq(query("SELECT sum(events) FROM event_counts"), 3);
+    cr_expect_eq(query("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                       "('events_id', 'events_story', 'sentences_key')"), 3,
+                 "built when the store filled from empty is closed");
     cr_expect_eq(query("SELECT count(*) FROM runs WHERE dict_checksum = '0000000000001234'"), 1);
 
     /* s1 again with one event: it replaces the two it had */
     cr_assert_eq(dyad_store_open(path, &run, &s, &err), DYAD_OK, "%s", err.message);
     put(s, "s1", ev + 2, 1);
     cr_assert_eq(dyad_store_close(s, &err), DYAD_OK);
-    cr_expect_eq(query("SELECT count(*) FROM events WHERE story_id = 's1'"), 1);
+    cr_expect_eq(query("SELECT count(*) FROM events_jsonl WHERE story_id = 's1'"), 1);
     cr_expect_eq(query("SELECT count(*) FROM events"), 2);
+    cr_expect_eq(query("SELECT sum(events) FROM event_counts"), 2, "s1's old events uncounted");
+    cr_expect_eq(query("SELECT count(*) FROM event_counts WHERE source = 'FRA'"), 0, "dropped at 0");
+    cr_expect_eq(query("SELECT events FROM event_counts WHERE source = 'DEU'"), 2);
+    cr_expect_eq(query("SELECT count(*) FROM sentences"), 2);
     cr_expect_eq(query("SELECT count(*) FROM stories"), 2);
     cr_expect_eq(query("SELECT count(*) FROM runs"), 2);
     cr_expect_eq(query("SELECT run_id FROM stories WHERE story_id = 's1'"), 2);
     cr_expect_eq(query("SELECT run_id FROM stories WHERE story_id = 's2'"), 1);
-    cr_expect_eq(query("PRAGMA user_version"), 1);
+    cr_expect_eq(query("PRAGMA user_version"), 2);
 }
 
 Test(store, refuses_what_is_not_a_store_of_this_version)
@@ -131,10 +145,15 @@ Test(store, refuses_what_is_not_a_store_of_this_version)
     cr_assert_eq(dyad_store_close(s, &err), DYAD_OK);
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+    cr_expect_eq(dyad_store_open(path, NULL, &s, &err), DYAD_ERR_ARG);
+    cr_expect(strstr(err.message, "schema version 3"), "%s", err.message);
+    /* the first schema: said what to do */
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     cr_expect_eq(dyad_store_open(path, NULL, &s, &err), DYAD_ERR_ARG);
-    cr_expect(strstr(err.message, "schema version 2"), "%s", err.message);
+    cr_expect(strstr(err.message, "schema version 1, and this dyad reads version 2: code the "
+                                  "stories again into a new file"), "%s", err.message);
 
     cr_expect_eq(dyad_store_open(NULL, NULL, &s, &err), DYAD_ERR_ARG);
     cr_expect_eq(dyad_store_put(NULL, NULL, NULL, &err), DYAD_ERR_ARG);
