@@ -64,7 +64,7 @@ Test(reader, jsonl)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 1: '{' expected, found 'this'", 3, 0},
         {DYAD_ERR_PARSE, "story j3: missing \"date\"", 4, 0},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
         {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
@@ -105,7 +105,7 @@ Test(reader, jsonl_default_date)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 1: '{' expected, found 'this'", 3, 0},
         {DYAD_OK, "j3", 0, 20260101},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
         {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
