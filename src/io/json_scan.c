@@ -349,7 +349,7 @@ static int wanted(scan *s, size_t i, dy_json_field *f, size_t *end)
         if (!number(s, i, end, &integer))
             return 0;
         f->type = integer ? DY_JSON_INTEGER : DY_JSON_REAL;
-        if (integer && *end - i == 2 && c == '-')   /* "-0": jansson's 0 */
+        if (integer && *end - i == 2 && c == '-' && p[i + 1] == '0')   /* jansson's 0 */
             dy_strbuf_addc(f->out, '0');
         else if (integer)
             dy_strbuf_add(f->out, (const char *)p + i, *end - i);
