@@ -1,73 +1,55 @@
 /* read_jsonl.c — the jsonl input format: one story per line,
  * {"id","date","text","source"?,"url"?} (the first three, and a title, under
- * the names the caller chose); a bad line is reported and skipped. */
-#include <jansson.h>
+ * the names the caller chose); a bad line is reported and skipped. Each line
+ * is checked and its wanted members decoded in one pass by io/json_scan.c,
+ * into the reader's reused buffers: no tree and no allocation per story. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "io/json_scan.h"
 #include "io/reader.h"
 
-/* Copies a string or integer member into b; 0 when absent or another type. */
-static int member_text(json_t *obj, const char *key, dy_strbuf *b)
+enum { F_ID, F_DATE, F_TEXT, F_SOURCE, F_URL, F_TITLE, F_COUNT };
+
+/* A string or integer member's text; NULL when absent or another type. */
+static const char *member_text(const dy_json_field *f)
 {
-    json_t *v = json_object_get(obj, key);
-    dy_strbuf_clear(b);
-    if (json_is_string(v)) {
-        dy_strbuf_add(b, json_string_value(v), json_string_length(v));
-        if (!b->s)
-            dy_strbuf_adds(b, "");
-        return 1;
-    }
-    if (json_is_integer(v)) {
-        dy_strbuf_printf(b, "%lld", (long long)json_integer_value(v));
-        return 1;
-    }
-    return 0;
+    if (f->type != DY_JSON_STRING && f->type != DY_JSON_INTEGER)
+        return NULL;
+    return f->out->s ? f->out->s : "";
 }
 
-/* Skips the line: keeps what could be read of it for the rejects file. */
-static dyad_status bad(dy_reader *r, json_t *obj, dy_skip why, dyad_error *err,
+/* Skips the line: keeps what could be read of it (fields NULL when it is not
+ * an object) for the rejects file. */
+static dyad_status bad(dy_reader *r, const dy_json_field *fields, dy_skip why, dyad_error *err,
                        const char *msg)
 {
-    json_t *t = obj ? json_object_get(obj, r->fields.text) : NULL;
-    dy_strbuf_clear(&r->text);
-    if (json_is_string(t))
-        dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
-    int has_source = obj && member_text(obj, "source", &r->source);
-    int has_url = obj && member_text(obj, "url", &r->url);
+    int has_text = fields && fields[F_TEXT].type == DY_JSON_STRING;
     r->skip = why;
     r->bad.id = r->id.len ? r->id.s : NULL;
-    r->bad.text = json_is_string(t) ? r->text.s : NULL;
-    r->bad.text_len = json_is_string(t) ? r->text.len : 0;
-    r->bad.source = has_source ? r->source.s : NULL;
-    r->bad.url = has_url ? r->url.s : NULL;
-    json_decref(obj);
+    r->bad.text = has_text ? (r->text.s ? r->text.s : "") : NULL;
+    r->bad.text_len = has_text ? r->text.len : 0;
+    r->bad.source = fields ? member_text(&fields[F_SOURCE]) : NULL;
+    r->bad.url = fields ? member_text(&fields[F_URL]) : NULL;
     if (r->bad.id)
         return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "story %s: %s",
                             r->bad.id, msg);
     return dy_error_set(err, DYAD_ERR_PARSE, r->name, r->lr.lineno, "%s", msg);
 }
 
-/* The date member (or --date when absent); 0 with *why set when bad.
- * ISO 8601 timestamps give their date (dyad_parse_date). */
-static int member_date(dy_reader *r, json_t *obj, dy_skip *why)
+/* The date member (or --date when absent or null); 0 with *why set when
+ * bad. ISO 8601 timestamps give their date (dyad_parse_date); a number is
+ * read as its digits (20261123). */
+static int member_date(const dy_reader *r, const dy_json_field *d, dy_skip *why)
 {
-    json_t *d = json_object_get(obj, r->fields.date);
-    int date = 0;
-    if (json_is_string(d)) {
-        date = dyad_parse_date(json_string_value(d), json_string_length(d));
-    } else if (json_is_integer(d)) {
-        char tmp[32];
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(d));
-        date = dyad_parse_date(tmp, strlen(tmp));
-    } else if (!d || json_is_null(d)) {
+    if (d->type == DY_JSON_ABSENT || d->type == DY_JSON_NULL) {
         *why = DY_SKIP_NO_DATE;
         return r->date;
     }
     *why = DY_SKIP_BAD_DATE;
-    return date;
+    const char *s = member_text(d);
+    return s ? dyad_parse_date(s, d->out->len) : 0;
 }
 
 /* "missing \"NAME\"": the member looked for, as the caller named it. */
@@ -78,14 +60,91 @@ static const char *missing(char *msg, size_t n, const char *name)
 }
 
 /* With a title member asked for and present: the title and a blank line
- * open the text, so the coder sees a headline as its own sentence. */
-static void add_title(dy_reader *r, json_t *obj)
+ * open the text, so the coder sees a headline as its own sentence (built
+ * in the title's buffer, which then trades places with the text's). */
+static void add_title(dy_reader *r, const dy_json_field *title)
 {
-    json_t *t = r->fields.title ? json_object_get(obj, r->fields.title) : NULL;
-    if (!json_is_string(t) || !json_string_length(t))
+    if (title->type != DY_JSON_STRING || !r->title.len)
         return;
-    dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
-    dy_strbuf_add(&r->text, "\n\n", 2);
+    dy_strbuf_add(&r->title, "\n\n", 2);
+    dy_strbuf_add(&r->title, r->text.s, r->text.len);
+    dy_strbuf t = r->text;
+    r->text = r->title;
+    r->title = t;
+}
+
+/* The line's members: scanned, then checked one by one as the messages
+ * name them (id, date, text). */
+static dyad_status story_of(dy_reader *r, const char *line, size_t len, dyad_story *story,
+                            dyad_error *err)
+{
+    const dy_jsonl_fields *names = &r->fields;
+    dy_json_field f[F_COUNT] = {
+        [F_ID] = {.name = names->id, .out = &r->id},
+        [F_DATE] = {.name = names->date, .out = &r->date_text},
+        [F_TEXT] = {.name = names->text, .out = &r->text},
+        [F_SOURCE] = {.name = "source", .out = &r->source},
+        [F_URL] = {.name = "url", .out = &r->url},
+        [F_TITLE] = {.name = names->title, .out = &r->title},
+    };
+    dy_json_error je;
+    char msg[256];
+    r->raw = line;   /* until it parses: the rejects file gets the line itself */
+    r->raw_len = len;
+    dy_json_status js = dy_json_scan(line, len, f, names->title ? F_COUNT : F_TITLE, &r->key, &je);
+    if (js == DY_JSON_NOMEM)
+        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
+    if (js == DY_JSON_BAD) {
+        dy_strbuf_clear(&r->id);   /* read before the fault: no story to name */
+        char what[200];
+        dy_json_describe(&je, line, len, what, sizeof what);
+        snprintf(msg, sizeof msg, "bad JSON at column %zu: %s", dy_json_column(line, je.offset),
+                 what);
+        return bad(r, NULL, DY_SKIP_BAD_INPUT, err, msg);
+    }
+    r->raw = NULL;   /* it parsed: the rejects file gets its members */
+    r->raw_len = 0;
+    if (js == DY_JSON_NOT_OBJECT)
+        return bad(r, NULL, DY_SKIP_BAD_INPUT, err, "not a JSON object");
+    if (!member_text(&f[F_ID]) || !r->id.len) {
+        dy_strbuf_clear(&r->id);
+        return bad(r, f, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, names->id));
+    }
+    if (memchr(r->id.s, '\0', r->id.len)) {
+        /* an id is a C string from here on: cut at the NUL, two stories
+         * would share it (and one be skipped as a duplicate) */
+        r->raw = line;
+        r->raw_len = len;
+        dy_strbuf_clear(&r->id);
+        snprintf(msg, sizeof msg, "\"%.40s\" holds a NUL character (\\u0000)", names->id);
+        return bad(r, f, DY_SKIP_BAD_INPUT, err, msg);
+    }
+    dy_skip why = DY_SKIP_NONE;
+    int date = member_date(r, &f[F_DATE], &why);
+    if (!date && why == DY_SKIP_NO_DATE && !r->date_optional)
+        return bad(r, f, why, err, missing(msg, sizeof msg, names->date));
+    if (!date && why != DY_SKIP_NO_DATE) {
+        char as_written[64];   /* ASCII, so that cutting it keeps it UTF-8 */
+        dy_json_ascii(line + f[F_DATE].start, f[F_DATE].end - f[F_DATE].start, as_written,
+                      sizeof as_written);
+        snprintf(msg, sizeof msg,
+                 "bad \"%.40s\" %.60s (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)",
+                 names->date, as_written);
+        return bad(r, f, why, err, msg);
+    }
+    if (f[F_TEXT].type != DY_JSON_STRING)
+        return bad(r, f, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, names->text));
+    if (names->title)
+        add_title(r, &f[F_TITLE]);
+    if (r->text.failed)
+        return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
+    story->id = r->id.s;
+    story->date = date;
+    story->text = r->text.s ? r->text.s : "";
+    story->text_len = r->text.len;
+    story->source = member_text(&f[F_SOURCE]);
+    story->url = member_text(&f[F_URL]);
+    return DYAD_OK;
 }
 
 dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error *err)
@@ -96,8 +155,9 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
             continue;
         r->line = r->lr.lineno;
         dy_strbuf_clear(&r->id);
-        /* Invalid UTF-8 and NUL bytes are repaired before parsing, since
-         * jansson rejects the whole line for one bad byte. */
+        /* Invalid UTF-8 and NUL bytes are repaired before parsing: the
+         * scanner takes UTF-8 as given, and one bad byte should cost a
+         * U+FFFD, not the story. */
         const char *line = r->lr.buf;
         size_t len = r->lr.len;
         if (dy_sanitize_plain(line, len, DY_SAN_UTF8) < len) {
@@ -107,64 +167,10 @@ dyad_status dy_read_jsonl(dy_reader *r, dyad_story *story, int *got, dyad_error 
             line = r->line_buf.s;
             len = r->line_buf.len;
         }
-        r->raw = line;
-        r->raw_len = len;
-        json_error_t jerr;
-        json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
-        if (!obj) {
-            char msg[256];
-            snprintf(msg, sizeof msg, "bad JSON at column %d: %s", jerr.column, jerr.text);
-            return bad(r, NULL, DY_SKIP_BAD_INPUT, err, msg);
-        }
-        r->raw = NULL;   /* it parsed: the rejects file gets its members */
-        r->raw_len = 0;
-        if (!json_is_object(obj))
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, "not a JSON object");
-        char msg[200];
-        if (!member_text(obj, r->fields.id, &r->id) || !r->id.len)
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, r->fields.id));
-        if (memchr(r->id.s, '\0', r->id.len)) {
-            /* an id is a C string from here on: cut at the NUL, two stories
-             * would share it (and one be skipped as a duplicate) */
-            r->raw = line;
-            r->raw_len = len;
-            dy_strbuf_clear(&r->id);
-            snprintf(msg, sizeof msg, "\"%.40s\" holds a NUL character (\\u0000)",
-                     r->fields.id);
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, msg);
-        }
-        dy_skip why = DY_SKIP_NONE;
-        int date = member_date(r, obj, &why);
-        if (!date && why == DY_SKIP_NO_DATE && !r->date_optional)
-            return bad(r, obj, why, err, missing(msg, sizeof msg, r->fields.date));
-        if (!date && why != DY_SKIP_NO_DATE) {
-            char *d = json_dumps(json_object_get(obj, r->fields.date),
-                                 JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
-            snprintf(msg, sizeof msg,
-                     "bad \"%.40s\" %.60s (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)",
-                     r->fields.date, d ? d : "?");
-            free(d);
-            return bad(r, obj, why, err, msg);
-        }
-        json_t *t = json_object_get(obj, r->fields.text);
-        if (!json_is_string(t))
-            return bad(r, obj, DY_SKIP_BAD_INPUT, err, missing(msg, sizeof msg, r->fields.text));
-        dy_strbuf_clear(&r->text);
-        add_title(r, obj);
-        dy_strbuf_add(&r->text, json_string_value(t), json_string_length(t));
-        int has_source = member_text(obj, "source", &r->source);
-        int has_url = member_text(obj, "url", &r->url);
-        json_decref(obj);
-        if (r->id.failed || r->text.failed || r->source.failed || r->url.failed)
-            return dy_error_set(err, DYAD_ERR_NOMEM, r->name, r->lr.lineno, "out of memory");
-        story->id = r->id.s;
-        story->date = date;
-        story->text = r->text.s ? r->text.s : "";
-        story->text_len = r->text.len;
-        story->source = has_source ? r->source.s : NULL;
-        story->url = has_url ? r->url.s : NULL;
-        *got = 1;
-        return DYAD_OK;
+        dyad_status st = story_of(r, line, len, story, err);
+        if (st == DYAD_OK)
+            *got = 1;
+        return st;
     }
     if (rc == DY_LINE_TOO_LONG) {   /* that line is skipped; the next call goes on */
         r->line = r->lr.lineno;

@@ -83,6 +83,9 @@ void dy_reader_init(dy_reader *r, FILE *f, const char *name, dy_in_format fmt, i
     dy_strbuf_init(&r->url);
     dy_strbuf_init(&r->clean);
     dy_strbuf_init(&r->line_buf);
+    dy_strbuf_init(&r->title);
+    dy_strbuf_init(&r->date_text);
+    dy_strbuf_init(&r->key);
 }
 
 void dy_reader_set_cancel(dy_reader *r, const dy_cancel *c)
@@ -102,6 +105,9 @@ void dy_reader_free(dy_reader *r)
     dy_strbuf_free(&r->url);
     dy_strbuf_free(&r->clean);
     dy_strbuf_free(&r->line_buf);
+    dy_strbuf_free(&r->title);
+    dy_strbuf_free(&r->date_text);
+    dy_strbuf_free(&r->key);
     dy_petr_in_free(r->petr);
     r->petr = NULL;
 }

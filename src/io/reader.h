@@ -99,6 +99,8 @@ typedef struct dy_reader {
     const char *raw;        /* the item as read when it did not parse, or NULL */
     size_t raw_len;
     dy_strbuf clean, line_buf; /* sanitized story text; sanitized JSON line */
+    dy_strbuf title, date_text, key; /* jsonl: those members as read; a member
+                                      * name with escapes, decoded */
     const struct dy_cancel *cancel;   /* a stop request, or NULL (base/cancel.h) */
     int cancelled;          /* the input ended early for it */
 } dy_reader;

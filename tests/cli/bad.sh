@@ -118,14 +118,14 @@ run "$DYAD" code --dict "$M" "$BAD/malformed.jsonl"
 expect_rc 3
 events "m1 FRA DEU 051
 m3 JPN IND 040"
-expect err "dyad: $BAD/malformed.jsonl:2: bad JSON at column 64: '}' expected near end of file; skipped
+expect err "dyad: $BAD/malformed.jsonl:2: bad JSON at column 65: ',' or '}' expected, found end of line; skipped
 $(tally 3 2 0  1 0 0 0 0 0 0  2 2 0 0 0 0 0  2)"
 
 DESC="truncated JSON file"
 run "$DYAD" code --dict "$M" "$BAD/truncated.jsonl"
 expect_rc 3
 events "t1 FRA DEU 051"
-expect err "dyad: $BAD/truncated.jsonl:2: bad JSON at column 57: premature end of input near '\"Brazil accused Arg'; skipped
+expect err "dyad: $BAD/truncated.jsonl:2: bad JSON at column 58: end of line inside a string; skipped
 $(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
 
 DESC="a line over the limit: skipped unread"
@@ -318,7 +318,7 @@ DESC="--on-error stop"
 run "$DYAD" code --dict "$M" --on-error stop "$BAD/malformed.jsonl"
 expect_rc 1
 events "m1 FRA DEU 051"
-expect err "dyad: $BAD/malformed.jsonl:2: bad JSON at column 64: '}' expected near end of file; skipped
+expect err "dyad: $BAD/malformed.jsonl:2: bad JSON at column 65: ',' or '}' expected, found end of line; skipped
 dyad: stopped at the first skipped story (--on-error stop)
 $(tally 2 1 0  1 0 0 0 0 0 0  1 1 0 0 0 0 0  1)"
 
@@ -343,7 +343,7 @@ expect_rc 3
 tail -n 1 "$TMP/err" >"$TMP/last"
 expect last "$(tally 9 3 0  1 1 1 2 0 1 0  3 3 0 0 0 0 0  3)"
 cp "$TMP/rejects.jsonl" "$TMP/rej"
-expect rej "{\"id\":null,\"date\":null,\"text\":null,\"source\":null,\"url\":null,\"reason\":\"bad_input\",\"where\":\"$TMP/mixed.jsonl:2\",\"message\":\"bad JSON at column 64: '}' expected near end of file\",\"raw\":\"{\\\"id\\\":\\\"m2\\\",\\\"date\\\":\\\"2026-03-08\\\",\\\"text\\\":\\\"Brazil accused Argentina\\\"\"}
+expect rej "{\"id\":null,\"date\":null,\"text\":null,\"source\":null,\"url\":null,\"reason\":\"bad_input\",\"where\":\"$TMP/mixed.jsonl:2\",\"message\":\"bad JSON at column 65: ',' or '}' expected, found end of line\",\"raw\":\"{\\\"id\\\":\\\"m2\\\",\\\"date\\\":\\\"2026-03-08\\\",\\\"text\\\":\\\"Brazil accused Argentina\\\"\"}
 {\"id\":\"n1\",\"date\":null,\"text\":\"France praised Germany for its new canal plan.\",\"source\":null,\"url\":null,\"reason\":\"no_date\",\"where\":\"$TMP/mixed.jsonl:4\",\"message\":\"story n1: missing \\\"date\\\"\",\"raw\":null}
 {\"id\":\"n2\",\"date\":null,\"text\":\"France praised Germany for its new canal plan.\",\"source\":null,\"url\":null,\"reason\":\"bad_date\",\"where\":\"$TMP/mixed.jsonl:5\",\"message\":\"story n2: bad \\\"date\\\" \\\"2026-02-30\\\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)\",\"raw\":null}
 {\"id\":\"e1\",\"date\":\"2026-03-07\",\"text\":\"\",\"source\":null,\"url\":null,\"reason\":\"empty\",\"where\":\"$TMP/mixed.jsonl:6\",\"message\":\"story e1 has no text\",\"raw\":null}

@@ -66,7 +66,7 @@ DESC="bad lines before the story are reported"
 { printf 'not json\n'; cat "$TMP/stories.jsonl"; } >"$TMP/bad.jsonl"
 run "$DYAD" explain --dict "$MINI" --mode shallow --id e2 "$TMP/bad.jsonl"
 expect_rc 0
-expect err "dyad: $TMP/bad.jsonl:1: bad JSON at column 3: '[' or '{' expected near 'not'"
+expect err "dyad: $TMP/bad.jsonl:1: bad JSON at column 1: '{' expected, found 'not'"
 
 DESC="TABARI records: the first record"
 printf '260704 X-1\nJapan met India about the harbour.\n' >"$TMP/r.records"

@@ -43,6 +43,6 @@ printf '{"id":"g1","date":"2026-08-01","text":"Japan met India about the harbour
 run "$DYAD" code --dict "$MINI" "$TMP/bad.jsonl"
 expect_rc 3
 head -2 "$TMP/err" >"$TMP/two"
-expect two "dyad: $TMP/bad.jsonl:3: bad JSON at column 37: '}' expected near '\"text\"'; skipped
-dyad: $TMP/bad.jsonl:4: bad JSON at column 63: '}' expected near end of file; skipped"
+expect two "dyad: $TMP/bad.jsonl:3: bad JSON at column 32: ',' or '}' expected, found '\"text\"'; skipped
+dyad: $TMP/bad.jsonl:4: bad JSON at column 64: ',' or '}' expected, found end of line; skipped"
 finish

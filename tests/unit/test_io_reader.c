@@ -47,8 +47,8 @@ static void expect_steps(FILE *f, const char *name, dy_in_format fmt, int date, 
             cr_expect_str_eq(st.id, s[i].id_or_message, "step %d", i);
             cr_expect_eq(st.date, s[i].date, "step %d", i);
         } else {
-            cr_expect_str_eq(err.message, s[i].id_or_message, "step %d", i);
-            cr_expect_eq(err.line, s[i].line, "step %d", i);
+            cr_expect_str_eq(err.message, s[i].id_or_message, "step %d: %s", i, err.message);
+            cr_expect_eq(err.line, s[i].line, "step %d: line %ld", i, err.line);
             cr_expect_str_eq(err.where, name);
         }
     }
@@ -64,7 +64,7 @@ Test(reader, jsonl)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 1: '{' expected, found 'this'", 3, 0},
         {DYAD_ERR_PARSE, "story j3: missing \"date\"", 4, 0},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
         {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
@@ -105,7 +105,7 @@ Test(reader, jsonl_default_date)
     step s[] = {
         {DYAD_OK, "j1", 0, 20261120},
         {DYAD_OK, "j2", 0, 20261121},
-        {DYAD_ERR_PARSE, "bad JSON at column 4: '[' or '{' expected near 'this'", 3, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 1: '{' expected, found 'this'", 3, 0},
         {DYAD_OK, "j3", 0, 20260101},
         {DYAD_ERR_PARSE, "not a JSON object", 5, 0},
         {DYAD_ERR_PARSE, "story j4: bad \"date\" \"2026-13-40\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)", 7, 0},
@@ -167,5 +167,59 @@ Test(reader, tabari)
         {DYAD_OK, "DEMO-A-3", 0, 20261122},
     };
     expect_steps(f, "records.tabari", DY_IN_TABARI, 0, s, 4);
+    fclose(f);
+}
+
+/* The JSON scanner's decisions, as the reader applies them (docs/architecture.md,
+ * "Reading JSON Lines"): the last of a repeated member, numbers of any size,
+ * strict JSON, bad dates quoted as written in ASCII. */
+Test(reader, jsonl_strict)
+{
+    static const char in[] =
+        "{\"id\":\"a\",\"id\":\"b\",\"date\":\"2026-01-01\",\"text\":\"x\"}\n"
+        "{\"id\":\"c\",\"date\":\"2026-01-01\",\"text\":\"\\uD800\"}\n"
+        "{\"id\":123456789012345678901234567890,\"date\":20260102,\"text\":\"x\"}\n"
+        "{\"id\":\"d\",\"date\":\"2026-01-01\",\"text\":\"x\",}\n"
+        "{\"id\":\"e\",\"date\":1.5,\"text\":\"x\"}\n"
+        "{\"id\":\"f\",\"date\":{\"y\": \"\xc3\xa9\"},\"text\":\"x\"}\n"
+        "{\"id\":\"\xc3\xa9\",\"date\":\"2026-01-01\",\"text\":\"x\"} \xc3\xa9\n"
+        "{\"id\":\"g\",\"date\":\"2026-01-03\",\"text\":\"x\\u00e9\\uD83D\\uDE00\\t\"}\n";
+    FILE *f = fmemopen((void *)in, sizeof in - 1, "r");
+    cr_assert_not_null(f);
+    step s[] = {
+        {DYAD_OK, "b", 0, 20260101},
+        {DYAD_ERR_PARSE, "bad JSON at column 39: unpaired UTF-16 surrogate '\\uD800'", 2, 0},
+        {DYAD_OK, "123456789012345678901234567890", 0, 20260102},
+        {DYAD_ERR_PARSE, "bad JSON at column 42: a member name expected, found '}'", 4, 0},
+        {DYAD_ERR_PARSE, "story e: bad \"date\" 1.5 (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 time)",
+         5, 0},
+        {DYAD_ERR_PARSE, "story f: bad \"date\" {\"y\": \"\\u00E9\"} (want YYYY-MM-DD, YYYYMMDD or "
+                         "an ISO 8601 time)", 6, 0},
+        {DYAD_ERR_PARSE, "bad JSON at column 43: end of line expected after the object, found "
+                         "'\xc3\xa9'", 7, 0},
+        {DYAD_OK, "g", 0, 20260103},
+    };
+    expect_steps(f, "strict.jsonl", DY_IN_JSONL, 0, s, 8);
+    fclose(f);
+}
+
+/* One member read as two fields (--id-field url): both get it. */
+Test(reader, jsonl_id_is_url)
+{
+    static const char in[] = "{\"url\":\"https://example.org/\\u00e9\",\"date\":\"2026-01-01\","
+                             "\"text\":\"x\"}\n";
+    FILE *f = fmemopen((void *)in, sizeof in - 1, "r");
+    cr_assert_not_null(f);
+    dy_reader r;
+    dyad_story st;
+    dyad_error err = {0};
+    int got;
+    dy_reader_init(&r, f, "u.jsonl", DY_IN_JSONL, 0);
+    r.fields.id = "url";
+    cr_assert_eq(dy_reader_next(&r, &st, &got, &err), DYAD_OK, "%s", err.message);
+    cr_expect_str_eq(st.id, "https://example.org/\xc3\xa9");
+    cr_expect_str_eq(st.url, "https://example.org/\xc3\xa9");
+    cr_expect_null(st.source);
+    dy_reader_free(&r);
     fclose(f);
 }
