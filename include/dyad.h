@@ -316,6 +316,47 @@ DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
 DYAD_API dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
 
+/* ---------------------------------------------------------------- output */
+
+/* The event formats of `dyad code --out` (docs/formats.md). */
+typedef enum dyad_format {
+    DYAD_FORMAT_TSV = 1,
+    DYAD_FORMAT_JSONL,
+    DYAD_FORMAT_CSV,
+    DYAD_FORMAT_PETRARCH,
+    DYAD_FORMAT_TABARI,
+    DYAD_FORMAT_GDELT
+} dyad_format;
+
+/* "tsv", "jsonl", "csv", "petrarch", "tabari", "gdelt" -> *out; DYAD_ERR_ARG
+ * (err names the formats) for any other name. */
+DYAD_API dyad_status dyad_format_parse(const char *name, dyad_format *out, dyad_error *err);
+
+/* A formatter turns a story's coded result into the lines `dyad code` writes.
+ * It keeps its own scratch memory: one per thread. */
+typedef struct dyad_formatter dyad_formatter;
+
+/* Choices of a formatter (dyad_formatter_set); every one is 0 by default. */
+typedef enum dyad_format_option {
+    DYAD_FORMAT_QUAD_PHOENIX = 1,  /* Phoenix's quad class numbers, not GDELT's (--quad) */
+    DYAD_FORMAT_WITH_TEXT          /* petrarch, tabari: the text columns (--text) */
+} dyad_format_option;
+
+DYAD_API dyad_status dyad_formatter_new(dyad_format format, dyad_formatter **out,
+                                        dyad_error *err);
+DYAD_API dyad_status dyad_formatter_set(dyad_formatter *f, dyad_format_option option,
+                                        int value, dyad_error *err);
+DYAD_API void dyad_formatter_free(dyad_formatter *f);
+/* The format's header line with its newline (TSV, CSV, GDELT), else "". */
+DYAD_API const char *dyad_formatter_header(dyad_formatter *f);
+/* The lines of a story's events, as `dyad code` writes them: identical
+ * events (same date, source, target, code) once, with their number and the
+ * ids of their sentences. *text (*len bytes, NUL-terminated, *lines lines)
+ * lives until the next call on f; "" when the story has no event. */
+DYAD_API dyad_status dyad_format_story(dyad_formatter *f, const dyad_story *story,
+                                       const dyad_result *result, const char **text,
+                                       size_t *len, size_t *lines, dyad_error *err);
+
 /* ----------------------------------------------------------- event store */
 
 /* An SQLite database of stories and their events (docs/store.md): every
