@@ -374,8 +374,13 @@ bench:
 PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 DESTDIR ?=
-.PHONY: install uninstall
+.PHONY: install install-files uninstall
 install: all
+	@$(MAKE) --no-print-directory install-files
+
+# install-files copies what is built, building nothing (tests/cli/install.sh
+# uses it in a sanitizer build, whose flags a plain make would replace).
+install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad/default \
 	    $(DESTDIR)$(PREFIX)/share/dyad/model $(DESTDIR)$(PREFIX)/share/man/man1
