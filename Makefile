@@ -281,11 +281,12 @@ $(FUZZ_NAMES:%=fuzz-run/%): fuzz-run/%:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $*
 
 # ------------------------------------------------------------- valgrind
-# Every unit test, CLI test, the demo and the fuzz regressions under
-# valgrind (memcheck, full leak check); any error or leak fails.
+# Every unit test, CLI test, the demo, the fuzz regressions and the Python
+# extension under valgrind (memcheck, full leak check); any error or leak fails.
 .PHONY: valgrind
 valgrind: deps
 	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory python || echo "valgrind: the Python package does not build (make deps-test)"
 	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh fuzz/valgrind.sh
 
 # ------------------------------------------------------------------ deps

@@ -263,20 +263,24 @@ static void *work(void *p)
  * thread that cannot be started leaves its share to the others. */
 static void run_job(job *jb, worker *ws, int n)
 {
-    pthread_t tid[MAX_THREADS];
-    thread_arg args[MAX_THREADS];
-    int started[MAX_THREADS];
+    pthread_t *tid = malloc((size_t)n * sizeof *tid);
+    thread_arg *args = malloc((size_t)n * sizeof *args);
+    int *started = calloc((size_t)n, sizeof *started);
+    if (!tid || !args || !started)
+        n = 1;   /* no room to keep track of threads: code on this one */
     for (int t = 1; t < n; t++) {
         args[t].jb = jb;
         args[t].w = &ws[t];
         started[t] = pthread_create(&tid[t], NULL, work, &args[t]) == 0;
     }
-    args[0].jb = jb;
-    args[0].w = &ws[0];
-    work(&args[0]);
+    thread_arg self = {jb, &ws[0]};
+    work(&self);
     for (int t = 1; t < n; t++)
         if (started[t])
             pthread_join(tid[t], NULL);
+    free(started);
+    free(args);
+    free(tid);
 }
 
 /* The Python value of one outcome: its JSON Lines text, or the error tuple. */

@@ -3,11 +3,11 @@
 # setuptools and pip (the package linked with this build's libdyad.a), then
 # its pytest suite (python/tests), which compares it with the dyad command.
 #
-# Python is never run under a sanitizer or valgrind: a sanitizer build's
-# libdyad.a needs the sanitizer's runtime loaded first, which an ordinary
-# python does not have (make asan: skipped, said so), and CPython under
-# memcheck is slow and needs suppressions for its own allocator. Under
-# make valgrind the dyad commands the tests compare with do run under it.
+# A sanitizer build's libdyad.a needs the sanitizer's runtime loaded first,
+# which an ordinary python does not have: make asan skips this, saying so.
+# Under make valgrind the dyad commands the tests compare with run under
+# memcheck (the DYAD wrapper), not pip and pytest; fuzz/valgrind.sh runs
+# the extension itself under memcheck with python/tests/memcheck.py.
 . tests/cli/lib.inc
 BUILD=${BUILD:-build}
 case $DYAD in /*) ;; *) DYAD=$PWD/$DYAD ;; esac
