@@ -281,11 +281,12 @@ $(FUZZ_NAMES:%=fuzz-run/%): fuzz-run/%:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $*
 
 # ------------------------------------------------------------- valgrind
-# Every unit test, CLI test, the demo and the fuzz regressions under
-# valgrind (memcheck, full leak check); any error or leak fails.
+# Every unit test, CLI test, the demo, the fuzz regressions and the Python
+# extension under valgrind (memcheck, full leak check); any error or leak fails.
 .PHONY: valgrind
 valgrind: deps
 	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory python || echo "valgrind: the Python package does not build (make deps-test)"
 	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh fuzz/valgrind.sh
 
 # ------------------------------------------------------------------ deps
@@ -296,8 +297,12 @@ DEB_PKGS := gcc clang make pkg-config libutf8proc-dev libjansson-dev libxml2-dev
             iso-codes
 
 # The tests also render the report page in a real browser: Chromium is
-# installed by `make check` (deps-test), not by `make demo`.
-DEB_TEST_PKGS := chromium
+# installed by `make check` (deps-test), not by `make demo`. They also build
+# and test the Python package (python/, docs/python.md) with Debian's Python:
+# its headers, setuptools and pip (wheel comes with pip), venv to install it
+# into, pytest, and pandas for dyad.to_dataframe.
+DEB_TEST_PKGS := chromium python3-dev python3-setuptools python3-pip python3-venv \
+                 python3-pytest python3-pandas
 
 # install-pkgs PKGS: apt-get install those of PKGS that are missing
 define install-pkgs
@@ -329,6 +334,17 @@ deps-test: deps
 check: deps-test
 	@$(MAKE) --no-print-directory -k tests || true
 	@BUILD=$(BUILD) SHARED=$(SHARED_ABS) sh tests/run.sh
+
+# ---------------------------------------------------------------- python
+# The Python package built in place against this build's libdyad.a, for
+# working on it: PYTHONPATH=$(BUILD)/python/lib $(PYTHON) -m pytest python/tests
+# (tests/cli/python.sh installs it with pip into a venv instead, as a user
+# does). Debian's Python: the one whose headers make deps-test installs.
+PYTHON ?= /usr/bin/python3
+.PHONY: python
+python: $(LIB) $(BUILD)/dyad.pc
+	cd python && DYAD_BUILD=$(abspath $(BUILD)) $(PYTHON) setup.py -q build \
+	    --build-lib $(abspath $(BUILD))/python/lib
 
 # ------------------------------------------------------------------ asan
 # The same tests under AddressSanitizer and UBSan, then (when ../shared is

@@ -1,7 +1,8 @@
 #!/bin/sh
 # valgrind.sh — `make valgrind`: the unit tests, the CLI tests (through a
-# wrapper that runs dyad under valgrind), the demo and the fuzz regressions
-# under memcheck with a full leak check. Any error or leak fails the run.
+# wrapper that runs dyad under valgrind), the demo, the fuzz regressions and
+# the Python extension (python/tests/memcheck.py) under memcheck with a full
+# leak check. Any error or leak fails the run.
 # Jobs run VALGRIND_JOBS at a time (default: the number of cores), each with
 # its own logs. Environment: BUILD (default build), SHARED, VALGRIND_JOBS.
 cd "$(dirname "$0")/.." || exit 1
@@ -31,6 +32,15 @@ printf 'demo\tvg\t%s code --date 2026-11-20 examples/demo-story.txt\n' "$BUILD/d
 for t in tests/cli/*.sh; do
     printf 'cli-%s\tcli\t%s\n' "${t##*/}" "$t" >>"$jobs"
 done
+# The Python package's extension (built by `make python`), every path once:
+# with PYTHONMALLOC=malloc memcheck sees each allocation, not CPython's pools.
+if [ -d "$BUILD/python/lib/dyad" ] && [ -x /usr/bin/python3 ]; then
+    printf 'python-memcheck\tvg\t/usr/bin/python3 python/tests/memcheck.py\n' >>"$jobs"
+else
+    echo "skipped: the Python extension under memcheck: $BUILD/python/lib has no package (make python)"
+fi
+PYTHONMALLOC=malloc
+export BUILD PYTHONMALLOC
 
 # dyad under valgrind for the CLI tests; exit statuses are the tests'
 # business, so errors are found in the logs afterwards
