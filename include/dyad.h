@@ -34,7 +34,9 @@ typedef enum dyad_status {
     DYAD_ERR_PARSE,   /* malformed input: dictionary line, record, JSON, date */
     DYAD_ERR_NOMEM,   /* an allocation failed */
     DYAD_ERR_ARG,     /* the caller passed something invalid */
-    DYAD_ERR_LIMIT    /* input exceeds a documented limit */
+    DYAD_ERR_LIMIT,   /* input exceeds a documented limit */
+    DYAD_STOPPED      /* not an error: a callback of the caller asked to stop
+                       * (a dyad_pipeline_run sink, dyad_io.h) */
 } dyad_status;
 
 /* Every failing call fills one of these. `where` names the file (or story id),
@@ -190,11 +192,6 @@ typedef struct dyad_story {
      * Treebank parse; NULL to let dyad split the text itself. */
     const struct dyad_presplit *presplit;
     size_t n_presplit;
-    /* Filled by dyad's own readers for messages (docs/errors.md); a library
-     * user may leave them 0. */
-    long line;            /* the story's first line in its input, 0 when unknown */
-    long bad_utf8;        /* invalid UTF-8 bytes the reader replaced by U+FFFD */
-    long nul_bytes;       /* NUL bytes the reader replaced by blanks */
 } dyad_story;
 
 /* One sentence of a story as the input gave it. */
@@ -210,7 +207,7 @@ typedef struct dyad_span {
     size_t start, end;
 } dyad_span;
 
-/* Where an event happened (issue 5): from "in Istanbul", "near Kharkiv",
+/* Where an event happened: from "in Istanbul", "near Kharkiv",
  * "in northern Syria" in its sentence, looked up in dyad's own gazetteer. */
 typedef enum dyad_place_precision {
     DYAD_PLACE_NONE = 0,     /* the sentence names no place dyad knows */
@@ -258,8 +255,8 @@ typedef struct dyad_event {
     const char *pattern_where; /* its file */
     long pattern_line;     /* and line */
 
-    /* ---- enrichment (issue 5; src/event/enrich.c). Strings are static
-     * ("" when unknown), never NULL. */
+    /* What dyad adds to the event from its own tables (src/event/enrich.c).
+     * Strings are static ("" when unknown), never NULL. */
     const char *code_name;     /* short CAMEO name ("Visit") */
     const char *root_code;     /* cue category, "04" */
     int quad_class;            /* GDELT: 1 verbal coop., 2 material coop., 3 verbal
@@ -274,7 +271,6 @@ typedef struct dyad_event {
     dyad_place place;          /* precision DYAD_PLACE_NONE when none */
     dyad_date_origin date_origin;
     dyad_span date_span;       /* the date words when date_origin != STORY */
-    /* ---- end of the issue-5 block */
     const char *issues;        /* issue codes of the sentence (IssueCoding files),
                                 * space-separated; NULL when none */
 } dyad_event;

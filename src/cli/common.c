@@ -31,6 +31,18 @@ void cli_errorf(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_error_fill(dyad_error *e, dyad_status status, const char *where, long line,
+                    const char *fmt, ...)
+{
+    e->status = status;
+    snprintf(e->where, sizeof e->where, "%s", where ? where : "");
+    e->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+}
+
 int cli_usage(const char *cmd, const char *complaint, const char *arg)
 {
     if (arg)
