@@ -312,6 +312,27 @@ DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
 DYAD_API dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
 
+/* ----------------------------------------------------------- CAMEO codes */
+
+/* One code of dyad's CAMEO table (`dyad codes`): a versioned struct. The
+ * caller sets size first (`dyad_cameo_info c = {.size = sizeof c};`); the library
+ * fills the fields that size covers, so fields added at the end later
+ * never write past an older program's struct. */
+typedef struct dyad_cameo_info {
+    size_t size;
+    const char *code;          /* "042" */
+    const char *name;          /* short name in dyad's own words ("Visit") */
+    int quad_gdelt;            /* 1..4, 0 when not under a CAMEO root */
+    int quad_phoenix;          /* 0..4, -1 when not under a CAMEO root */
+    double goldstein;          /* -10..10 */
+    const char *plover_type, *plover_mode, *plover_context;  /* "" when none */
+} dyad_cameo_info;
+
+/* The codes in the table, and the i-th (0-based, in code order; strings
+ * static). DYAD_ERR_ARG when i is past the end or size is too small. */
+DYAD_API size_t dyad_cameo_count(void);
+DYAD_API dyad_status dyad_cameo_get(size_t i, dyad_cameo_info *out, dyad_error *err);
+
 /* ---------------------------------------------------------------- output */
 
 /* The event formats of `dyad code --out` (docs/formats.md). */

@@ -286,6 +286,16 @@ DYAD_API const dyad_item *dyad_pipeline_item(const dyad_pipeline *p);
 DYAD_API const char *dyad_pipeline_lines(const dyad_pipeline *p, size_t *len, size_t *lines);
 DYAD_API void dyad_pipeline_parsed(const dyad_pipeline *p, size_t *sentences, size_t *words);
 
+/* ------------------------------------------------------------------ files */
+
+/* Writes data to path whole, as dyad writes every file: a temporary file
+ * beside it (never through a symbolic link), flushed to disk and renamed
+ * over path, so a reader sees the old file or the new one, never half. A
+ * path that exists and is not a regular file is refused. The new file keeps
+ * the old one's permissions, else 0644. */
+DYAD_API dyad_status dyad_write_file(const char *path, const void *data, size_t len,
+                                     dyad_error *err);
+
 /* ---------------------------------------------------------------- folders */
 
 /* The files of a folder given as input: regular files sorted by name (byte

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/file.h"
 
 void cli_report(const dyad_error *err)
 {
@@ -246,7 +245,7 @@ int cli_output_is_input(const char *path, const char *what, char *const *inputs,
 int cli_write_file(const char *path, const void *data, size_t len)
 {
     dyad_error err = {0};
-    if (dy_write_file_atomic(path, data, len, &err) != DYAD_OK) {
+    if (dyad_write_file(path, data, len, &err) != DYAD_OK) {
         cli_report(&err);
         return 0;
     }

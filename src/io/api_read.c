@@ -6,6 +6,7 @@
 
 #include "base/cancel.h"
 #include "base/error.h"
+#include "base/file.h"
 #include "dyad_io.h"
 #include "io/dirwalk.h"
 #include "io/reader.h"
@@ -261,6 +262,11 @@ dyad_status dyad_reject_write(FILE *f, const char *name, const dyad_story *story
     rj.line = e ? e->line : 0;
     rj.message = e ? e->message : NULL;
     return dy_reject_write(f, name, &rj, err);
+}
+
+dyad_status dyad_write_file(const char *path, const void *data, size_t len, dyad_error *err)
+{
+    return dy_write_file_atomic(path, data, len, err);
 }
 
 /* ------------------------------------------------------------ folders */
