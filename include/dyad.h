@@ -291,7 +291,10 @@ typedef struct dyad_sentence {
 } dyad_sentence;
 
 /* The result of coding one story. Memory belongs to the coder and stays valid
- * until the next call that codes with it. */
+ * until the next call that codes with it. Read its events and sentences
+ * with dyad_result_event and dyad_result_sentence, not as events[i]: a later
+ * library may append fields to dyad_event and dyad_sentence, and the
+ * accessors step by the size the library built them with. */
 typedef struct dyad_result {
     const dyad_event *events;
     size_t n_events;
@@ -301,7 +304,21 @@ typedef struct dyad_result {
     int not_english;       /* the text does not look like English (few common English
                               words, or mostly another script): dyad's dictionaries and
                               parser read English, so expect no events from it */
+    size_t event_size;     /* sizeof(dyad_event) in the library that filled it; 0: this one */
+    size_t sentence_size;  /* sizeof(dyad_sentence) likewise */
 } dyad_result;
+
+static inline const dyad_event *dyad_result_event(const dyad_result *r, size_t i)
+{
+    size_t size = r->event_size ? r->event_size : sizeof(dyad_event);
+    return (const dyad_event *)(const void *)((const char *)r->events + i * size);
+}
+
+static inline const dyad_sentence *dyad_result_sentence(const dyad_result *r, size_t i)
+{
+    size_t size = r->sentence_size ? r->sentence_size : sizeof(dyad_sentence);
+    return (const dyad_sentence *)(const void *)((const char *)r->sentences + i * size);
+}
 
 DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
                       dyad_result *out, dyad_error *err);

@@ -232,7 +232,7 @@ static void report_sentences(run *r, const dyad_story *story, const dyad_result 
 {
     static const char unused[] = "parse not used";
     for (size_t i = 0; i < res->n_sentences; i++) {
-        const dyad_sentence *s = &res->sentences[i];
+        const dyad_sentence *s = dyad_result_sentence(res, i);
         char msg[400];
         if (s->status == DYAD_SENTENCE_TOO_LONG)
             snprintf(msg, sizeof msg,

@@ -6,7 +6,7 @@ void cli_tally_result(cli_tally *t, const dyad_result *res)
 {
     t->sentences += (long)res->n_sentences;
     for (size_t i = 0; i < res->n_sentences; i++) {
-        switch (res->sentences[i].status) {
+        switch (dyad_result_sentence(res, i)->status) {
         case DYAD_SENTENCE_CODED: t->with_events++; break;
         case DYAD_SENTENCE_NO_EVENT: t->no_event++; break;
         case DYAD_SENTENCE_DISCARD: t->discarded++; break;
