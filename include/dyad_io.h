@@ -279,8 +279,9 @@ DYAD_API dyad_status dyad_pipeline_run(dyad_pipeline *p, dyad_reader *rd, dyad_s
 
 /* During a sink call, about the item handed out (whichever thread read
  * or coded it): what the reader found (dyad_item_*); the story's event
- * lines (coding with lines_like) or its CoNLL-U (parsing), "" and 0 lines
- * when none, valid until the sink returns; a parse's sentences and words.
+ * lines (coding with lines_like; *lines counts them) or its CoNLL-U
+ * (parsing; *lines is 0), "" when none, valid until the sink returns; a
+ * parse's sentences and words.
  * Outside a sink call they say nothing (NULL, "", 0). */
 DYAD_API const dyad_item *dyad_pipeline_item(const dyad_pipeline *p);
 DYAD_API const char *dyad_pipeline_lines(const dyad_pipeline *p, size_t *len, size_t *lines);
