@@ -32,9 +32,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "minimal: %s\n", err.message);
         status = 1;
     } else {
-        for (size_t i = 0; i < res.n_events; i++)
-            printf("%s\t%s\t%s\n", res.events[i].source, res.events[i].target,
-                   res.events[i].code);
+        for (size_t i = 0; i < res.n_events; i++) {
+            const dyad_event *ev = dyad_result_event(&res, i);
+            printf("%s\t%s\t%s\n", ev->source, ev->target, ev->code);
+        }
     }
     dyad_coder_free(coder);
     dyad_dict_free(dict);

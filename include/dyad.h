@@ -34,7 +34,9 @@ typedef enum dyad_status {
     DYAD_ERR_PARSE,   /* malformed input: dictionary line, record, JSON, date */
     DYAD_ERR_NOMEM,   /* an allocation failed */
     DYAD_ERR_ARG,     /* the caller passed something invalid */
-    DYAD_ERR_LIMIT    /* input exceeds a documented limit */
+    DYAD_ERR_LIMIT,   /* input exceeds a documented limit */
+    DYAD_STOPPED      /* not an error: a callback of the caller asked to stop
+                       * (a dyad_pipeline_run sink, dyad_io.h) */
 } dyad_status;
 
 /* Every failing call fills one of these. `where` names the file (or story id),
@@ -190,11 +192,6 @@ typedef struct dyad_story {
      * Treebank parse; NULL to let dyad split the text itself. */
     const struct dyad_presplit *presplit;
     size_t n_presplit;
-    /* Filled by dyad's own readers for messages (docs/errors.md); a library
-     * user may leave them 0. */
-    long line;            /* the story's first line in its input, 0 when unknown */
-    long bad_utf8;        /* invalid UTF-8 bytes the reader replaced by U+FFFD */
-    long nul_bytes;       /* NUL bytes the reader replaced by blanks */
 } dyad_story;
 
 /* One sentence of a story as the input gave it. */
@@ -210,7 +207,7 @@ typedef struct dyad_span {
     size_t start, end;
 } dyad_span;
 
-/* Where an event happened (issue 5): from "in Istanbul", "near Kharkiv",
+/* Where an event happened: from "in Istanbul", "near Kharkiv",
  * "in northern Syria" in its sentence, looked up in dyad's own gazetteer. */
 typedef enum dyad_place_precision {
     DYAD_PLACE_NONE = 0,     /* the sentence names no place dyad knows */
@@ -258,8 +255,8 @@ typedef struct dyad_event {
     const char *pattern_where; /* its file */
     long pattern_line;     /* and line */
 
-    /* ---- enrichment (issue 5; src/event/enrich.c). Strings are static
-     * ("" when unknown), never NULL. */
+    /* What dyad adds to the event from its own tables (src/event/enrich.c).
+     * Strings are static ("" when unknown), never NULL. */
     const char *code_name;     /* short CAMEO name ("Visit") */
     const char *root_code;     /* cue category, "04" */
     int quad_class;            /* GDELT: 1 verbal coop., 2 material coop., 3 verbal
@@ -274,7 +271,6 @@ typedef struct dyad_event {
     dyad_place place;          /* precision DYAD_PLACE_NONE when none */
     dyad_date_origin date_origin;
     dyad_span date_span;       /* the date words when date_origin != STORY */
-    /* ---- end of the issue-5 block */
     const char *issues;        /* issue codes of the sentence (IssueCoding files),
                                 * space-separated; NULL when none */
 } dyad_event;
@@ -295,7 +291,10 @@ typedef struct dyad_sentence {
 } dyad_sentence;
 
 /* The result of coding one story. Memory belongs to the coder and stays valid
- * until the next call that codes with it. */
+ * until the next call that codes with it. Read its events and sentences
+ * with dyad_result_event and dyad_result_sentence, not as events[i]: a later
+ * library may append fields to dyad_event and dyad_sentence, and the
+ * accessors step by the size the library built them with. */
 typedef struct dyad_result {
     const dyad_event *events;
     size_t n_events;
@@ -305,7 +304,21 @@ typedef struct dyad_result {
     int not_english;       /* the text does not look like English (few common English
                               words, or mostly another script): dyad's dictionaries and
                               parser read English, so expect no events from it */
+    size_t event_size;     /* sizeof(dyad_event) in the library that filled it; 0: this one */
+    size_t sentence_size;  /* sizeof(dyad_sentence) likewise */
 } dyad_result;
+
+static inline const dyad_event *dyad_result_event(const dyad_result *r, size_t i)
+{
+    size_t size = r->event_size ? r->event_size : sizeof(dyad_event);
+    return (const dyad_event *)(const void *)((const char *)r->events + i * size);
+}
+
+static inline const dyad_sentence *dyad_result_sentence(const dyad_result *r, size_t i)
+{
+    size_t size = r->sentence_size ? r->sentence_size : sizeof(dyad_sentence);
+    return (const dyad_sentence *)(const void *)((const char *)r->sentences + i * size);
+}
 
 DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
                       dyad_result *out, dyad_error *err);
@@ -315,6 +328,27 @@ DYAD_API dyad_status dyad_code(dyad_coder *coder, const dyad_story *story,
  * *out_text is allocated with malloc; the caller frees it. */
 DYAD_API dyad_status dyad_explain(dyad_coder *coder, const dyad_story *story,
                          char **out_text, dyad_error *err);
+
+/* ----------------------------------------------------------- CAMEO codes */
+
+/* One code of dyad's CAMEO table (`dyad codes`): a versioned struct. The
+ * caller sets size first (`dyad_cameo_info c = {.size = sizeof c};`); the library
+ * fills the fields that size covers, so fields added at the end later
+ * never write past an older program's struct. */
+typedef struct dyad_cameo_info {
+    size_t size;
+    const char *code;          /* "042" */
+    const char *name;          /* short name in dyad's own words ("Visit") */
+    int quad_gdelt;            /* 1..4, 0 when not under a CAMEO root */
+    int quad_phoenix;          /* 0..4, -1 when not under a CAMEO root */
+    double goldstein;          /* -10..10 */
+    const char *plover_type, *plover_mode, *plover_context;  /* "" when none */
+} dyad_cameo_info;
+
+/* The codes in the table, and the i-th (0-based, in code order; strings
+ * static). DYAD_ERR_ARG when i is past the end or size is too small. */
+DYAD_API size_t dyad_cameo_count(void);
+DYAD_API dyad_status dyad_cameo_get(size_t i, dyad_cameo_info *out, dyad_error *err);
 
 /* ---------------------------------------------------------------- output */
 

@@ -30,6 +30,7 @@ const char *dyad_status_name(dyad_status status)
     case DYAD_ERR_NOMEM: return "out of memory";
     case DYAD_ERR_ARG: return "invalid argument";
     case DYAD_ERR_LIMIT: return "limit exceeded";
+    case DYAD_STOPPED: return "stopped";
     }
     return "unknown status";
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "dyad.h"
+#include "dyad_io.h"
 
 /* Exit statuses, documented in `dyad --help`, docs/errors.md and dyad.1:
  * CLI_SKIPPED when `dyad code` ran to the end but skipped some stories. */
@@ -18,6 +19,12 @@ __attribute__((format(printf, 1, 2)))
 #endif
 /* Prints "dyad: message" to stderr. */
 void cli_errorf(const char *fmt, ...);
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+/* Fills e for cli_report (or a rejects line): status, where, line, message. */
+void cli_error_fill(dyad_error *e, dyad_status status, const char *where, long line,
+                    const char *fmt, ...);
 /* Prints a usage complaint and the command's synopsis; returns CLI_USAGE. */
 int cli_usage(const char *cmd, const char *complaint, const char *arg);
 /* The same for a value not among the choices: "complaint: arg (want choices)". */
@@ -105,13 +112,12 @@ int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 
 /* SIGINT and SIGTERM (cli/interrupt.c): from begin to end, the first one
- * requests a stop (give the request to the reader, dy_reader_set_cancel),
+ * requests a stop (give the request to the reader, dyad_reader_set_cancel),
  * a second one kills. end restores the handlers and returns the signal
  * that came (0: none); cli_interrupted tells it during the run. An
  * interrupted command exits with 128 + the signal's number, as a shell
  * reports a process the signal killed. */
-struct dy_cancel;
-const struct dy_cancel *cli_interrupt_begin(void);
+const dyad_cancel *cli_interrupt_begin(void);
 int cli_interrupt_end(void);
 int cli_interrupted(void);
 

@@ -8,21 +8,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/error.h"
 #include "cli.h"
-#include "event/dedup.h"
-#include "io/idset.h"
-#include "io/pipeline.h"
-#include "io/reader.h"
-#include "io/rejects.h"
-#include "io/writer.h"
+#include "dyad_io.h"
 #include "input.h"
 #include "progress.h"
 #include "tally.h"
 
 typedef struct run {
-    dy_pipeline *pipe;    /* reader, coder threads, results in input order */
-    dy_writer out;
+    dyad_pipeline *pipe;  /* reader, coder threads, results in input order */
+    dyad_writer *out;
     cli_input ci;         /* --in, the JSON Lines members, -r */
     int date;
     cli_tally t;
@@ -30,12 +24,11 @@ typedef struct run {
     int stop_on_error;    /* --on-error stop */
     FILE *rejects;        /* --rejects FILE, or NULL */
     const char *rejects_name;
-    dy_idset ids;         /* story ids seen, for duplicates */
-    dy_reader *rd;        /* the input being read */
-    const struct dy_cancel *cancel; /* SIGINT/SIGTERM (cli_interrupt_begin) */
-    dy_story_dedup dd;    /* identical events of one story */
+    dyad_idset *ids;      /* story ids seen, for duplicates */
+    dyad_reader *rd;      /* the input being read */
+    const dyad_cancel *cancel; /* SIGINT/SIGTERM (cli_interrupt_begin) */
     int one_a_day;        /* --one-a-day: group across the input, write at the end */
-    dy_daily daily;
+    dyad_daily *daily;
     dyad_store *store;    /* --db FILE, or NULL */
     cli_progress progress;
     int to_stdout;        /* events to standard output too (not with --db alone) */
@@ -44,9 +37,8 @@ typedef struct run {
 
 /* Writes the story's events, identical ones once (or hands them to the
  * --one-a-day groups); returns 0 on a fatal error. */
-static int write_story(run *r, const dyad_story *story, const dy_coded *coded)
+static int write_story(run *r, const dyad_story *story, const dyad_result *res)
 {
-    const dyad_result *res = &coded->res;
     if (r->store) {
         dyad_error err = {0};
         if (dyad_store_put(r->store, story, res, &err) != DYAD_OK) {
@@ -57,40 +49,22 @@ static int write_story(run *r, const dyad_story *story, const dy_coded *coded)
     if (!r->to_stdout)
         return 1;
     if (r->lines_built) {   /* the coding thread built them */
+        size_t len, n;
+        const char *lines = dyad_pipeline_lines(r->pipe, &len, &n);
         dyad_error err = {0};
-        if (coded->len && dy_writer_lines(&r->out, coded->lines, coded->len, coded->n_lines,
-                                          &err) != DYAD_OK) {
+        if (len && dyad_writer_lines(r->out, lines, len, n, &err) != DYAD_OK) {
             cli_report(&err);
             return 0;
         }
         return 1;
     }
-    if (dy_story_dedup_run(&r->dd, res->events, res->n_events) != DYAD_OK) {
-        cli_errorf("out of memory");
+    if (!res->n_events)
+        return 1;
+    dyad_error err = {0};   /* here: most stories have no event to write */
+    if ((r->one_a_day ? dyad_daily_add(r->daily, story, res, &err)
+                      : dyad_writer_story(r->out, story, res, &err)) != DYAD_OK) {
+        cli_report(&err);
         return 0;
-    }
-    for (size_t i = 0; i < res->n_events; i++) {
-        if (!dy_story_dedup_first(&r->dd, i))
-            continue;
-        const dyad_event *ev = &res->events[i];
-        if (r->one_a_day) {
-            dyad_span sent = {0, story->text_len};
-            if (ev->sentence >= 1 && (size_t)ev->sentence <= res->n_sentences)
-                sent = res->sentences[ev->sentence - 1].span;
-            if (dy_daily_add(&r->daily, story, sent, ev, r->dd.count[i]) != DYAD_OK) {
-                cli_errorf("out of memory");
-                return 0;
-            }
-            continue;
-        }
-        dy_event_extra x = {0};
-        dyad_error err = {0};   /* here: most stories have no event to write */
-        x.mentions = r->dd.count[i];
-        x.sentence_ids = dy_story_dedup_ids(&r->dd, story->id, res->events, res->n_events, i);
-        if (dy_writer_event_ex(&r->out, story, ev, &x, &err) != DYAD_OK) {
-            cli_report(&err);
-            return 0;
-        }
     }
     return 1;
 }
@@ -150,32 +124,20 @@ static int open_store(run *r, const char *path, const dyad_dict *dict, const cha
 static int write_daily(run *r)
 {
     dyad_error err = {0};
-    for (size_t i = 0; i < r->daily.n; i++) {
-        dy_daily_group *g = r->daily.g[i];
-        dy_event_extra x = {0};
-        x.mentions = g->mentions;
-        x.n_stories = g->n_stories;
-        x.story_ids = g->story_ids.s ? g->story_ids.s : "";
-        if (dy_writer_event_ex(&r->out, &g->story, &g->ev, &x, &err) != DYAD_OK) {
-            cli_report(&err);
-            return 0;
-        }
+    if (dyad_daily_write(r->daily, r->out, &err) != DYAD_OK) {
+        cli_report(&err);
+        return 0;
     }
     return 1;
 }
 
-/* What the reader kept of the item being handed out (line, skip reason,
- * raw text), whichever thread read it. */
-static const dy_reader *reader_here(const run *r)
-{
-    return dy_pipeline_reader(r->pipe);
-}
-
 /* A skipped story: its message, its count, its line in --rejects. Returns
  * nonzero to stop the run (--on-error stop, or the rejects file failed). */
-static int skip(run *r, dy_skip why, const dyad_story *story, const dyad_error *e)
+static int skip(run *r, dyad_skip why, const dyad_story *story, const dyad_error *e)
 {
-    const dy_reader *rd = reader_here(r);
+    const dyad_item *it = dyad_pipeline_item(r->pipe);   /* whichever thread read it */
+    if ((unsigned)why >= DYAD_SKIP_COUNT)
+        why = DYAD_SKIP_BAD_INPUT;   /* a reason this program does not know */
     cli_progress_clear(&r->progress);
     r->t.read++;
     r->t.skipped[why]++;
@@ -186,16 +148,11 @@ static int skip(run *r, dy_skip why, const dyad_story *story, const dyad_error *
     else
         fprintf(stderr, "dyad: %s: %s%s\n", e->where, e->message, tail);
     if (r->rejects) {
-        dy_reject rj = {0};
         dyad_error werr = {0};
-        rj.story = story ? story : rd ? &rd->bad : NULL;
-        rj.raw = rd && !story ? rd->raw : NULL;
-        rj.raw_len = rd && !story ? rd->raw_len : 0;
-        rj.reason = dy_skip_key(why);
-        rj.file = e->where;
-        rj.line = e->line;
-        rj.message = e->message;
-        if (dy_reject_write(r->rejects, r->rejects_name, &rj, &werr) != DYAD_OK) {
+        size_t raw_len = 0;
+        const char *raw = story ? NULL : dyad_item_raw(it, &raw_len);
+        if (dyad_reject_write(r->rejects, r->rejects_name, story ? story : dyad_item_story(it),
+                              raw, raw_len, why, e, &werr) != DYAD_OK) {
             cli_report(&werr);
             r->failed = 1;
             return 1;
@@ -213,28 +170,31 @@ static int skip(run *r, dy_skip why, const dyad_story *story, const dyad_error *
 static void story_error(run *r, dyad_error *e, dyad_status st, const dyad_story *story,
                         const char *msg)
 {
-    const char *file = r->rd->name;
-    long line = story->line;
+    const char *file = dyad_reader_name(r->rd);
+    long line = dyad_item_line(dyad_pipeline_item(r->pipe));
     if (!strcmp(story->id, file))   /* a text story is named after its file */
-        dy_error_set(e, st, file, line, "%s", msg);
+        cli_error_fill(e, st, file, line, "%s", msg);
     else
-        dy_error_set(e, st, file, line, "story %s: %s", story->id, msg);
+        cli_error_fill(e, st, file, line, "story %s: %s", story->id, msg);
 }
 
 /* Warns about what the input policy repaired in a story it codes. */
 static void report_repairs(run *r, const dyad_story *story)
 {
-    if (!story->bad_utf8 && !story->nul_bytes)
+    const dyad_item *it = dyad_pipeline_item(r->pipe);
+    long bad_utf8 = dyad_item_repairs(it, DYAD_REPAIR_BAD_UTF8);
+    long nul_bytes = dyad_item_repairs(it, DYAD_REPAIR_NUL);
+    if (!bad_utf8 && !nul_bytes)
         return;
     char msg[200];
     int n = 0;
-    if (story->bad_utf8)
-        n = snprintf(msg, sizeof msg, "%ld invalid UTF-8 byte%s replaced by U+FFFD",
-                     story->bad_utf8, story->bad_utf8 == 1 ? "" : "s");
-    if (story->nul_bytes)
+    if (bad_utf8)
+        n = snprintf(msg, sizeof msg, "%ld invalid UTF-8 byte%s replaced by U+FFFD", bad_utf8,
+                     bad_utf8 == 1 ? "" : "s");
+    if (nul_bytes)
         snprintf(msg + n, sizeof msg - (size_t)n, "%s%ld NUL byte%s replaced by %s",
-                 n ? ", " : "", story->nul_bytes, story->nul_bytes == 1 ? "" : "s",
-                 story->nul_bytes == 1 ? "a blank" : "blanks");
+                 n ? ", " : "", nul_bytes, nul_bytes == 1 ? "" : "s",
+                 nul_bytes == 1 ? "a blank" : "blanks");
     dyad_error e = {0};
     story_error(r, &e, DYAD_OK, story, msg);
     cli_progress_clear(&r->progress);
@@ -272,7 +232,7 @@ static void report_sentences(run *r, const dyad_story *story, const dyad_result 
 {
     static const char unused[] = "parse not used";
     for (size_t i = 0; i < res->n_sentences; i++) {
-        const dyad_sentence *s = &res->sentences[i];
+        const dyad_sentence *s = dyad_result_sentence(res, i);
         char msg[400];
         if (s->status == DYAD_SENTENCE_TOO_LONG)
             snprintf(msg, sizeof msg,
@@ -290,35 +250,33 @@ static void report_sentences(run *r, const dyad_story *story, const dyad_result 
 }
 
 /* The pipeline hands every story's result here, in input order. */
-static int sink(void *ctx, const dyad_story *story, const void *result,
-                dyad_status st, const dyad_error *err)
+static int sink(void *ctx, dyad_status st, const dyad_story *story, const dyad_result *res,
+                const dyad_error *err)
 {
     run *r = ctx;
-    const dy_coded *coded = result;
-    const dyad_result *res = coded ? &coded->res : NULL;
     dyad_error e;   /* filled by story_error before any use */
     if (!story) {               /* the reader skipped an item, or failed */
         if (st != DYAD_ERR_PARSE) {   /* the run (or, for a read error, the file) ends */
             cli_report(err);
             return st != DYAD_ERR_IO;
         }
-        const dy_reader *rd = reader_here(r);
-        return skip(r, rd ? rd->skip : dy_skip_classify(err), NULL, err);
+        return skip(r, dyad_item_skip(dyad_pipeline_item(r->pipe)), NULL, err);
     }
     /* PETRARCH input may split a story: its sentences need not be together */
-    int fresh = r->rd->fmt == DY_IN_PETRARCH ? 1
-                                              : dy_idset_add(&r->ids, story->id, strlen(story->id));
+    int fresh = dyad_reader_format(r->rd) == DYAD_INPUT_PETRARCH
+                    ? 1
+                    : dyad_idset_add(r->ids, story->id, strlen(story->id));
     if (fresh < 0) {
         cli_errorf("out of memory");
         return 1;
     }
     if (!fresh) {
         story_error(r, &e, DYAD_ERR_PARSE, story, "duplicate story id (already read in this run)");
-        return skip(r, DY_SKIP_DUPLICATE, story, &e);
+        return skip(r, DYAD_SKIP_DUPLICATE, story, &e);
     }
     if (st != DYAD_OK) {
         story_error(r, &e, st, story, err->message);
-        return skip(r, st == DYAD_ERR_LIMIT ? DY_SKIP_TOO_LONG : DY_SKIP_CODING, story, &e);
+        return skip(r, st == DYAD_ERR_LIMIT ? DYAD_SKIP_TOO_LONG : DYAD_SKIP_CODING, story, &e);
     }
     r->t.read++;
     r->t.coded++;
@@ -326,12 +284,13 @@ static int sink(void *ctx, const dyad_story *story, const void *result,
     report_language(r, story, res);
     report_sentences(r, story, res);
     cli_tally_result(&r->t, res);
-    if (!write_story(r, story, coded)) {
+    if (!write_story(r, story, res)) {
         cli_progress_clear(&r->progress);
         return 1;
     }
     cli_progress_tick(&r->progress, r->t.read,
-                      r->store && !r->to_stdout ? dyad_store_events(r->store) : r->out.events);
+                      r->store && !r->to_stdout ? dyad_store_events(r->store)
+                                                : dyad_writer_events(r->out));
     return 0;
 }
 
@@ -341,7 +300,7 @@ static void on_idle(void *ctx)
 {
     run *r = ctx;
     if (!r->one_a_day)
-        fflush(r->out.f);   /* an error stays in ferror, reported at the end */
+        fflush(stdout);     /* an error stays in ferror, reported at the end */
     if (r->store) {         /* a live feed's stories are visible to readers now */
         dyad_error err = {0};
         if (dyad_store_commit(r->store, &err) != DYAD_OK) {
@@ -364,12 +323,12 @@ static int input_failed(run *r)
 }
 
 /* Codes every story of one input; returns 0 on a fatal error. */
-static int code_stream(run *r, dy_reader *rd)
+static int code_stream(run *r, dyad_reader *rd)
 {
     dyad_error err = {0};
-    dy_reader_set_cancel(rd, r->cancel);
+    dyad_reader_set_cancel(rd, r->cancel);
     r->rd = rd;
-    dyad_status st = dy_pipeline_run(r->pipe, rd, sink, r, &err);
+    dyad_status st = dyad_pipeline_run(r->pipe, rd, sink, r, &err);
     if (st == DYAD_ERR_NOMEM) cli_report(&err);
     r->rd = NULL;
     if (st == DYAD_ERR_IO)
@@ -381,15 +340,15 @@ static int code_stream(run *r, dy_reader *rd)
 static int code_file(void *ctx, const char *path)
 {
     run *r = ctx;
-    dy_reader rd;
+    FILE *f;
     cli_progress_clear(&r->progress);
-    FILE *f = cli_input_open(&r->ci, path, &rd, r->date);
-    if (!f)
+    dyad_reader *rd = cli_input_open(&r->ci, path, r->date, &f);
+    if (!rd)
         return input_failed(r);
     cli_progress_input(&r->progress, f);
-    int ok = code_stream(r, &rd);
+    int ok = code_stream(r, rd);
     cli_progress_input(&r->progress, NULL);
-    cli_input_close(&rd, f);
+    cli_input_close(rd, f);
     return ok;
 }
 
@@ -398,7 +357,7 @@ int cmd_code(int argc, char **argv)
     const char *dict_opt = NULL, *model_opt = NULL, *db_opt = NULL, *val;
     int out_given = 0, progress = -1;   /* -1: on a terminal */
     int syntax = 1;   /* the default mode: docs/coding.md, "Modes" */
-    dy_out_format out = DY_OUT_TSV;
+    dyad_format out = DYAD_FORMAT_TSV;
     int quad_phoenix = 0, with_text = 0, jobs = 0, no_cache = 0;
     run r;
     memset(&r, 0, sizeof r);
@@ -433,8 +392,8 @@ int cmd_code(int argc, char **argv)
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--in");
-            else if ((r.ci.in = dy_in_format_parse(val)) == DY_IN_AUTO ||
-                     r.ci.in == DY_IN_CONLLU)
+            else if ((r.ci.in = dyad_input_parse(val)) == DYAD_INPUT_AUTO ||
+                     r.ci.in == DYAD_INPUT_CONLLU)
                 status = cli_usage_choice("code", "unknown input format", val,
                                           "text, jsonl, tabari, lines or petrarch");
         } else if ((m = cli_input_field_opt(&r.ci, "code", argc, argv, &i)) != 0) {
@@ -445,9 +404,9 @@ int cmd_code(int argc, char **argv)
         } else if ((m = cli_opt_value(argc, argv, &i, "--out", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("code", "missing value for", "--out");
-            else if ((out = dy_out_format_parse(val)) == DY_OUT_NONE)
+            else if (dyad_format_parse(val, &out, NULL) != DYAD_OK)
                 status = cli_usage_choice("code", "unknown output format", val,
-                                          dy_out_format_list());
+                                          "tsv, csv, jsonl, petrarch, tabari or gdelt");
             out_given = 1;
         } else if ((m = cli_opt_value(argc, argv, &i, "--db", &val)) != 0) {
             if (m < 0)
@@ -538,15 +497,19 @@ int cmd_code(int argc, char **argv)
         return CLI_ERROR;
     }
     if (jobs <= 0) jobs = cli_cores();
-    dy_writer_init(&r.out, stdout, "stdout", out);
-    r.out.opt.quad_phoenix = quad_phoenix;
-    r.out.opt.petrarch_text = with_text;
-    r.out.opt.tabari_text = with_text;
-    r.out.opt.tabari_id = with_text;
     r.lines_built = r.to_stdout && !r.one_a_day;
-    if (dy_pipeline_new(dict, model, jobs, r.lines_built ? out : DY_OUT_NONE, &r.out.opt,
-                        &r.pipe, &err) != DYAD_OK) {
+    if (dyad_writer_new(stdout, "stdout", out, &r.out, &err) != DYAD_OK ||
+        dyad_formatter_set(dyad_writer_formatter(r.out), DYAD_FORMAT_QUAD_PHOENIX, quad_phoenix,
+                           &err) != DYAD_OK ||
+        dyad_formatter_set(dyad_writer_formatter(r.out), DYAD_FORMAT_WITH_TEXT, with_text,
+                           &err) != DYAD_OK ||
+        dyad_idset_new(0, &r.ids, &err) != DYAD_OK || dyad_daily_new(&r.daily, &err) != DYAD_OK ||
+        dyad_pipeline_new(dict, model, jobs, r.lines_built ? dyad_writer_formatter(r.out) : NULL,
+                          &r.pipe, &err) != DYAD_OK) {
         cli_report(&err);
+        dyad_daily_free(r.daily);
+        dyad_idset_free(r.ids);
+        dyad_writer_free(r.out);
         dyad_model_free(model);
         dyad_dict_free(dict);
         if (r.rejects)
@@ -555,7 +518,10 @@ int cmd_code(int argc, char **argv)
         return CLI_ERROR;
     }
     if (db_opt && !open_store(&r, db_opt, dict, dict_opt, syntax, argc, argv)) {
-        dy_pipeline_free(r.pipe);
+        dyad_pipeline_free(r.pipe);
+        dyad_daily_free(r.daily);
+        dyad_idset_free(r.ids);
+        dyad_writer_free(r.out);
         dyad_model_free(model);
         dyad_dict_free(dict);
         if (r.rejects)
@@ -566,10 +532,7 @@ int cmd_code(int argc, char **argv)
     cli_input_output(&r.ci, stdout);
     if (r.rejects)
         cli_input_output(&r.ci, r.rejects);
-    dy_idset_init(&r.ids, 0);
-    dy_story_dedup_init(&r.dd);
-    dy_daily_init(&r.daily);
-    dy_pipeline_on_idle(r.pipe, on_idle);
+    dyad_pipeline_on_idle(r.pipe, on_idle);
     r.cancel = r.ci.cancel = cli_interrupt_begin();
     cli_progress_init(&r.progress, progress, inputs_size(files, nfiles));
     int ok = 1;
@@ -578,7 +541,7 @@ int cmd_code(int argc, char **argv)
     cli_progress_clear(&r.progress);
     if (ok && r.one_a_day)
         ok = write_daily(&r);
-    if (ok && r.to_stdout && dy_writer_finish(&r.out, &err) != DYAD_OK) {
+    if (ok && r.to_stdout && dyad_writer_finish(r.out, &err) != DYAD_OK) {
         cli_report(&err);
         ok = 0;
     }
@@ -602,12 +565,11 @@ int cmd_code(int argc, char **argv)
     if (sig)
         cli_errorf("interrupted by %s: the stories read before it were coded and written; "
                    "the rest of the input was not read", sig == SIGINT ? "SIGINT" : "SIGTERM");
-    cli_tally_print(&r.t, r.to_stdout ? r.out.events : stored, stderr);
-    dy_idset_free(&r.ids);
-    dy_writer_free(&r.out);
-    dy_story_dedup_free(&r.dd);
-    dy_daily_free(&r.daily);
-    dy_pipeline_free(r.pipe);
+    cli_tally_print(&r.t, r.to_stdout ? dyad_writer_events(r.out) : stored, stderr);
+    dyad_idset_free(r.ids);
+    dyad_writer_free(r.out);
+    dyad_daily_free(r.daily);
+    dyad_pipeline_free(r.pipe);
     dyad_model_free(model);
     dyad_dict_free(dict);
     free(files);

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "event/cameo.h"
 
 /* Case-insensitive substring test. */
 static int contains(const char *hay, const char *needle)
@@ -21,7 +20,7 @@ static int contains(const char *hay, const char *needle)
     return n == 0;
 }
 
-static int matches(const dy_cameo *c, const char *filter)
+static int matches(const dyad_cameo_info *c, const char *filter)
 {
     if (!filter)
         return 1;
@@ -41,16 +40,16 @@ int cmd_codes(int argc, char **argv)
             return cli_usage("codes", "more than one filter", argv[i]);
         filter = argv[i];
     }
-    size_t n, shown = 0;
-    const dy_cameo *t = dy_cameo_table(&n);
+    size_t n = dyad_cameo_count(), shown = 0;
     printf("code\tname\troot\tquad_gdelt\tquad_phoenix\tgoldstein\tplover_type\tplover_mode\t"
            "plover_context\n");
     for (size_t i = 0; i < n; i++) {
-        if (!matches(&t[i], filter))
+        dyad_cameo_info c = {.size = sizeof c};
+        if (dyad_cameo_get(i, &c, NULL) != DYAD_OK || !matches(&c, filter))
             continue;
-        printf("%s\t%s\t%.2s\t%d\t%d\t%.1f\t%s\t%s\t%s\n", t[i].code, t[i].name, t[i].code,
-               dy_cameo_quad_gdelt(t[i].code), dy_cameo_quad_phoenix(t[i].code),
-               t[i].goldstein, t[i].plover_type, t[i].plover_mode, t[i].plover_context);
+        printf("%s\t%s\t%.2s\t%d\t%d\t%.1f\t%s\t%s\t%s\n", c.code, c.name, c.code,
+               c.quad_gdelt, c.quad_phoenix, c.goldstein, c.plover_type, c.plover_mode,
+               c.plover_context);
         shown++;
     }
     if (fflush(stdout) != 0) {

@@ -7,8 +7,33 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "base/strbuf.h"
 #include "input.h"
+
+/* The words of the arguments, joined by blanks: the sentence to explain. */
+typedef struct words {
+    char *s;
+    size_t len, cap;
+    int failed;            /* out of memory */
+} words;
+
+static void words_add(words *w, const char *s, size_t n)
+{
+    if (w->failed)
+        return;
+    if (w->len + n + 1 > w->cap) {
+        size_t cap = (w->len + n + 1) * 2;
+        char *p = realloc(w->s, cap);
+        if (!p) {
+            w->failed = 1;
+            return;
+        }
+        w->s = p;
+        w->cap = cap;
+    }
+    memcpy(w->s + w->len, s, n);
+    w->len += n;
+    w->s[w->len] = '\0';
+}
 
 /* Word k and, indented below it, its dependents in word order. */
 static void print_subtree(const dyad_word *w, size_t n, size_t k, int depth, FILE *out)
@@ -108,11 +133,12 @@ static int explain_story(const explain_opts *o, const dyad_story *story)
  * o->id; the items skipped before it are reported as `dyad code` does. */
 static int explain_input(const explain_opts *o, const char *path)
 {
-    dy_reader rd;
-    FILE *f = cli_input_open(&o->ci, path, &rd, o->date);
-    if (!f)
+    FILE *f;
+    dyad_reader *rd = cli_input_open(&o->ci, path, o->date, &f);
+    if (!rd)
         return CLI_ERROR;
-    rd.date_optional = 1;   /* without a date, date-restricted codes use their undated form */
+    /* without a date, date-restricted codes use their undated form */
+    dyad_reader_set(rd, DYAD_READER_DATE_OPTIONAL, 1, NULL);
     int status = CLI_ERROR;
     long skipped = 0;
     for (;;) {
@@ -120,7 +146,7 @@ static int explain_input(const explain_opts *o, const char *path)
         dyad_error err = {0};
         int got = 0;
         /* the reader stops at the story limit (4 MiB): it never holds more */
-        dyad_status st = dy_reader_next(&rd, &story, &got, &err);
+        dyad_status st = dyad_reader_next(rd, &story, &got, &err);
         if (st == DYAD_ERR_PARSE) {
             cli_report(&err);
             skipped++;
@@ -132,12 +158,12 @@ static int explain_input(const explain_opts *o, const char *path)
         }
         if (!got) {
             if (o->id)
-                cli_errorf("%s: no story with id %s", rd.name, o->id);
+                cli_errorf("%s: no story with id %s", dyad_reader_name(rd), o->id);
             else if (skipped)
-                cli_errorf("%s: no story in it that could be read (%ld skipped)", rd.name,
-                           skipped);
+                cli_errorf("%s: no story in it that could be read (%ld skipped)",
+                           dyad_reader_name(rd), skipped);
             else
-                cli_errorf("%s: no story in it", rd.name);
+                cli_errorf("%s: no story in it", dyad_reader_name(rd));
             break;
         }
         if (!o->id || !strcmp(story.id, o->id)) {
@@ -145,7 +171,7 @@ static int explain_input(const explain_opts *o, const char *path)
             break;
         }
     }
-    cli_input_close(&rd, f);
+    cli_input_close(rd, f);
     return status;
 }
 
@@ -156,11 +182,11 @@ static int looks_like_path(const char *s)
 {
     if (strpbrk(s, " \t\n"))
         return 0;
-    return strchr(s, '/') || dy_in_format_known_suffix(s);
+    return strchr(s, '/') || dyad_input_detect(s) != DYAD_INPUT_AUTO;
 }
 
 /* Parses the options; the words go to text. CLI_OK, or the usage status. */
-static int explain_args(int argc, char **argv, explain_opts *o, dy_strbuf *text, int *nwords)
+static int explain_args(int argc, char **argv, explain_opts *o, words *text, int *nwords)
 {
     const char *val;
     int m;
@@ -185,8 +211,8 @@ static int explain_args(int argc, char **argv, explain_opts *o, dy_strbuf *text,
             o->id = val;
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0) return cli_usage("explain", "missing value for", "--in");
-            o->ci.in = dy_in_format_parse(val);
-            if (o->ci.in == DY_IN_AUTO || o->ci.in == DY_IN_CONLLU)
+            o->ci.in = dyad_input_parse(val);
+            if (o->ci.in == DYAD_INPUT_AUTO || o->ci.in == DYAD_INPUT_CONLLU)
                 return cli_usage_choice("explain", "unknown input format", val,
                                         "text, jsonl, tabari, lines or petrarch");
             o->in_given = 1;
@@ -198,8 +224,8 @@ static int explain_args(int argc, char **argv, explain_opts *o, dy_strbuf *text,
         } else {
             /* Several arguments are the words of one sentence. */
             if ((*nwords)++)
-                dy_strbuf_addc(text, ' ');
-            dy_strbuf_adds(text, argv[i]);
+                words_add(text, " ", 1);
+            words_add(text, argv[i], strlen(argv[i]));
         }
     }
     return CLI_OK;
@@ -230,8 +256,7 @@ int cmd_explain(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.syntax = 1;
     cli_input_init(&o.ci);
-    dy_strbuf text;
-    dy_strbuf_init(&text);
+    words text = {0};
     int nwords = 0;
     int status = explain_args(argc, argv, &o, &text, &nwords);
     const char *path = NULL;
@@ -257,6 +282,6 @@ int cmd_explain(int argc, char **argv)
             status = explain_story(&o, &story);
         }
     }
-    dy_strbuf_free(&text);
+    free(text.s);
     return status;
 }

@@ -6,14 +6,12 @@
 #include <string.h>
 
 #include "cli.h"
-#include "io/pipeline.h"
-#include "io/reader.h"
-#include "io/work_parse.h"
+#include "dyad_io.h"
 #include "input.h"
 
 typedef struct prun {
-    dy_pipeline *pipe;
-    dy_parse_ctx ctx;
+    dyad_pipeline *pipe;
+    int conllu;            /* the inputs are CoNLL-U sentences */
     cli_input ci;          /* --in, the JSON Lines members, -r */
     int date;
     long read, parsed, skipped, sentences, words;
@@ -22,9 +20,10 @@ typedef struct prun {
 
 /* Every story's CoNLL-U, in input order; a skipped one is counted and
  * reported with its place. */
-static int sink(void *vctx, const dyad_story *story, const void *result, dyad_status st,
+static int sink(void *vctx, dyad_status st, const dyad_story *story, const dyad_result *res,
                 const dyad_error *err)
 {
+    (void)res;   /* a parse has no coded result: its CoNLL-U is asked for */
     prun *r = vctx;
     if (!story) {
         if (st != DYAD_ERR_PARSE) {   /* a read error ends this input */
@@ -44,56 +43,58 @@ static int sink(void *vctx, const dyad_story *story, const void *result, dyad_st
         cli_report(&e);
         return 0;
     }
-    const dy_parse_out *o = result;
+    size_t len, sentences, words;
+    const char *text = dyad_pipeline_lines(r->pipe, &len, NULL);
+    dyad_pipeline_parsed(r->pipe, &sentences, &words);
     r->parsed++;
-    r->sentences += (long)o->sentences;
-    r->words += (long)o->words;
-    if (fwrite(o->text, 1, o->len, stdout) != o->len) {
+    r->sentences += (long)sentences;
+    r->words += (long)words;
+    if (fwrite(text, 1, len, stdout) != len) {
         r->write_failed = 1;
         return 1;
     }
     return 0;
 }
 
-/* The format an input's name asks for (DY_IN_AUTO: its first bytes will
- * tell), or DY_IN_AUTO for stdin. */
-static dy_in_format named_format(const prun *r, const char *path)
+/* The format an input's name asks for (DYAD_INPUT_AUTO: its first bytes
+ * will tell), or DYAD_INPUT_AUTO for stdin. */
+static dyad_input named_format(const prun *r, const char *path)
 {
-    if (r->ci.in != DY_IN_AUTO)
+    if (r->ci.in != DYAD_INPUT_AUTO)
         return r->ci.in;
-    return strcmp(path, "-") ? dy_in_format_detect(path) : DY_IN_AUTO;
+    return strcmp(path, "-") ? dyad_input_detect(path) : DYAD_INPUT_AUTO;
 }
 
 /* One input file (or stdin), for cli_input_each; returns 0 to stop. */
 static int parse_file(void *ctx, const char *path)
 {
     prun *r = ctx;
-    dy_in_format fmt = named_format(r, path);
-    if (fmt == DY_IN_TABARI || fmt == DY_IN_PETRARCH) {
+    dyad_input fmt = named_format(r, path);
+    if (fmt == DYAD_INPUT_TABARI || fmt == DYAD_INPUT_PETRARCH) {
         cli_errorf("%s: dyad parse reads text, lines, jsonl or conllu, not %s",
-                   strcmp(path, "-") ? path : "stdin", dy_in_format_name(fmt));
+                   strcmp(path, "-") ? path : "stdin", dyad_input_name(fmt));
         r->failed = 1;
         return 1;
     }
-    dy_reader rd;
-    FILE *f = cli_input_open(&r->ci, path, &rd, r->date);
-    if (!f) {
+    FILE *f;
+    dyad_reader *rd = cli_input_open(&r->ci, path, r->date, &f);
+    if (!rd) {
         r->failed = 1;
         return 1;
     }
-    if ((rd.fmt == DY_IN_CONLLU) != (r->ctx.conllu != 0)) {
-        cli_errorf("%s: CoNLL-U and other inputs cannot be mixed in one run", rd.name);
-        cli_input_close(&rd, f);
+    if ((dyad_reader_format(rd) == DYAD_INPUT_CONLLU) != (r->conllu != 0)) {
+        cli_errorf("%s: CoNLL-U and other inputs cannot be mixed in one run",
+                   dyad_reader_name(rd));
+        cli_input_close(rd, f);
         r->failed = 1;
         return 1;
     }
-    rd.date_optional = 1;
-    r->ctx.name = rd.name;
+    dyad_reader_set(rd, DYAD_READER_DATE_OPTIONAL, 1, NULL);
     dyad_error err = {0};
-    dyad_status st = dy_pipeline_run(r->pipe, &rd, sink, r, &err);
+    dyad_status st = dyad_pipeline_run(r->pipe, rd, sink, r, &err);
     if (st == DYAD_ERR_NOMEM) cli_report(&err);
     if (st == DYAD_ERR_IO) r->failed = 1;
-    cli_input_close(&rd, f);
+    cli_input_close(rd, f);
     return st == DYAD_OK || st == DYAD_ERR_IO;
 }
 
@@ -117,8 +118,8 @@ int cmd_parse(int argc, char **argv)
         } else if ((m = cli_opt_value(argc, argv, &i, "--in", &val)) != 0) {
             if (m < 0)
                 status = cli_usage("parse", "missing value for", "--in");
-            else if ((r.ci.in = dy_in_format_parse(val)) == DY_IN_AUTO ||
-                     r.ci.in == DY_IN_TABARI || r.ci.in == DY_IN_PETRARCH)
+            else if ((r.ci.in = dyad_input_parse(val)) == DYAD_INPUT_AUTO ||
+                     r.ci.in == DYAD_INPUT_TABARI || r.ci.in == DYAD_INPUT_PETRARCH)
                 status = cli_usage("parse", "--in wants text, lines, jsonl or conllu, got", val);
         } else if ((m = cli_input_field_opt(&r.ci, "parse", argc, argv, &i)) != 0) {
             if (m < 0) status = CLI_USAGE;
@@ -141,17 +142,15 @@ int cmd_parse(int argc, char **argv)
     }
     if (nfiles == 0) files[nfiles++] = "-";
     /* CoNLL-U or not is one choice for the run: the first input decides */
-    r.ctx.conllu = named_format(&r, files[0]) == DY_IN_CONLLU;
+    r.conllu = named_format(&r, files[0]) == DYAD_INPUT_CONLLU;
     dyad_model *model = cli_load_model(model_opt);
     if (!model) {
         free(files);
         return CLI_ERROR;
     }
-    r.ctx.model = model;
     if (jobs <= 0) jobs = cli_cores();
-    dy_work w = dy_work_parse(&r.ctx);
     dyad_error err = {0};
-    if (dy_pipeline_new_work(&w, jobs, &r.pipe, &err) != DYAD_OK) {
+    if (dyad_pipeline_new_parse(model, jobs, r.conllu, &r.pipe, &err) != DYAD_OK) {
         cli_report(&err);
         dyad_model_free(model);
         free(files);
@@ -165,7 +164,7 @@ int cmd_parse(int argc, char **argv)
     if (r.write_failed) cli_errorf("stdout: write error: %s", strerror(errno));
     fprintf(stderr, "dyad: %ld stories read: %ld parsed, %ld skipped; %ld sentences, %ld words\n",
             r.read, r.parsed, r.skipped, r.sentences, r.words);
-    dy_pipeline_free(r.pipe);
+    dyad_pipeline_free(r.pipe);
     dyad_model_free(model);
     free(files);
     if (!ok || r.failed || r.write_failed) return CLI_ERROR;

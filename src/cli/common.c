@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/file.h"
 
 void cli_report(const dyad_error *err)
 {
@@ -28,6 +27,18 @@ void cli_errorf(const char *fmt, ...)
     fputs("dyad: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_error_fill(dyad_error *e, dyad_status status, const char *where, long line,
+                    const char *fmt, ...)
+{
+    e->status = status;
+    snprintf(e->where, sizeof e->where, "%s", where ? where : "");
+    e->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
     va_end(ap);
 }
 
@@ -234,7 +245,7 @@ int cli_output_is_input(const char *path, const char *what, char *const *inputs,
 int cli_write_file(const char *path, const void *data, size_t len)
 {
     dyad_error err = {0};
-    if (dy_write_file_atomic(path, data, len, &err) != DYAD_OK) {
+    if (dyad_write_file(path, data, len, &err) != DYAD_OK) {
         cli_report(&err);
         return 0;
     }

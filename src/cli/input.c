@@ -7,15 +7,11 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "io/dirwalk.h"
 
 void cli_input_init(cli_input *ci)
 {
     memset(ci, 0, sizeof *ci);
-    ci->in = DY_IN_AUTO;
-    ci->fields.id = "id";
-    ci->fields.text = "text";
-    ci->fields.date = "date";
+    ci->in = DYAD_INPUT_AUTO;
 }
 
 void cli_input_output(cli_input *ci, FILE *f)
@@ -44,8 +40,6 @@ int cli_input_field_opt(cli_input *ci, const char *cmd, int argc, char **argv, i
 {
     static const char *const names[] = {"--id-field", "--text-field", "--date-field",
                                         "--title-field"};
-    const char **slots[] = {&ci->fields.id, &ci->fields.text, &ci->fields.date,
-                            &ci->fields.title};
     for (int k = 0; k < 4; k++) {
         const char *val = NULL;
         int m = cli_opt_value(argc, argv, i, names[k], &val);
@@ -55,7 +49,7 @@ int cli_input_field_opt(cli_input *ci, const char *cmd, int argc, char **argv, i
             cli_usage(cmd, "missing value for", names[k]);
             return -1;
         }
-        *slots[k] = val;
+        ci->fields[k] = val;
         return 1;
     }
     return 0;
@@ -63,29 +57,50 @@ int cli_input_field_opt(cli_input *ci, const char *cmd, int argc, char **argv, i
 
 /* Decides rd's format from its first bytes and says what it assumed: once
  * per input, since a wrong guess would code the wrong thing silently. */
-static int sniff(const cli_input *ci, dy_reader *rd)
+static int sniff(const cli_input *ci, dyad_reader *rd)
 {
-    dy_sniff sn;
+    char why[64];
     dyad_error err = {0};
-    if (dy_reader_sniff(rd, &sn, &err) != DYAD_OK) {
+    if (dyad_reader_sniff(rd, why, sizeof why, &err) != DYAD_OK) {
         cli_report(&err);
         return 0;
     }
-    if (rd->lr.cancelled)   /* a signal came before the first byte: nothing to say */
+    if (dyad_reader_cancelled(rd))   /* a signal came before the first byte: nothing to say */
         return 1;
-    if (ci->no_records && (rd->fmt == DY_IN_TABARI || rd->fmt == DY_IN_PETRARCH))
-        rd->fmt = DY_IN_TEXT;
-    char why[64];
-    dy_sniff_describe(&sn, why, sizeof why);
-    cli_errorf("%s: reading as %s (%s; use --in to choose)", rd->name,
-               dy_in_format_name(rd->fmt), why);
+    dyad_input in = dyad_reader_format(rd);
+    if (ci->no_records && (in == DYAD_INPUT_TABARI || in == DYAD_INPUT_PETRARCH))
+        dyad_reader_set(rd, DYAD_READER_FORMAT, DYAD_INPUT_TEXT, NULL);
+    cli_errorf("%s: reading as %s (%s; use --in to choose)", dyad_reader_name(rd),
+               dyad_input_name(dyad_reader_format(rd)), why);
     return 1;
 }
 
-FILE *cli_input_open(const cli_input *ci, const char *path, dy_reader *rd, int date)
+/* The reader of f with the run's choices; NULL after reporting. */
+static dyad_reader *new_reader(const cli_input *ci, FILE *f, const char *name, dyad_input in,
+                               int date)
+{
+    dyad_reader *rd = NULL;
+    dyad_error err = {0};
+    dyad_status st = dyad_reader_new(f, name, in, &rd, &err);
+    if (st == DYAD_OK && date)
+        st = dyad_reader_set(rd, DYAD_READER_DATE, date, &err);
+    for (int k = 0; k < 4 && st == DYAD_OK; k++)
+        if (ci->fields[k])
+            st = dyad_reader_set_member(rd, (dyad_jsonl_member)(k + 1), ci->fields[k], &err);
+    if (st != DYAD_OK) {
+        cli_report(&err);
+        dyad_reader_free(rd);
+        return NULL;
+    }
+    dyad_reader_set_cancel(rd, ci->cancel);   /* sniffing may wait on a feed too */
+    return rd;
+}
+
+dyad_reader *cli_input_open(const cli_input *ci, const char *path, int date, FILE **fp)
 {
     int is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    *fp = NULL;
     if (!f) {
         cli_errorf("%s: cannot open: %s", path, strerror(errno));
         return NULL;
@@ -95,40 +110,39 @@ FILE *cli_input_open(const cli_input *ci, const char *path, dy_reader *rd, int d
         fclose(f);
         return NULL;
     }
-    dy_in_format fmt = ci->in != DY_IN_AUTO ? ci->in
-                       : is_stdin           ? DY_IN_AUTO
-                                            : dy_in_format_detect(path);
-    dy_reader_init(rd, f, is_stdin ? "stdin" : path, fmt, date);
-    rd->fields = ci->fields;
-    dy_reader_set_cancel(rd, ci->cancel);   /* sniffing may wait on a feed too */
-    if (fmt == DY_IN_AUTO && !sniff(ci, rd)) {
+    dyad_input in = ci->in != DYAD_INPUT_AUTO ? ci->in
+                    : is_stdin                ? DYAD_INPUT_AUTO
+                                              : dyad_input_detect(path);
+    dyad_reader *rd = new_reader(ci, f, is_stdin ? "stdin" : path, in, date);
+    if (!rd || (in == DYAD_INPUT_AUTO && !sniff(ci, rd))) {
         cli_input_close(rd, f);
         return NULL;
     }
-    return f;
+    *fp = f;
+    return rd;
 }
 
-void cli_input_close(dy_reader *rd, FILE *f)
+void cli_input_close(dyad_reader *rd, FILE *f)
 {
-    dy_reader_free(rd);
+    dyad_reader_free(rd);
     if (f && f != stdin)
         fclose(f);
 }
 
 /* What a walk left out, said once per entry (sub-folders: once per folder). */
-static void left_out(dy_walk_kind k, const char *path, const dyad_error *err, int *failed)
+static void left_out(dyad_walk k, const char *path, const dyad_error *err, int *failed)
 {
     switch (k) {
-    case DY_WALK_LINK_SKIPPED:
+    case DYAD_WALK_LINK_SKIPPED:
         cli_errorf("%s: a symbolic link to a folder; not entered", path);
         break;
-    case DY_WALK_LOOP:
+    case DYAD_WALK_LOOP:
         cli_errorf("%s: a folder already being read; not entered", path);
         break;
-    case DY_WALK_OTHER:
+    case DYAD_WALK_OTHER:
         cli_errorf("%s: not a regular file; skipped", path);
         break;
-    case DY_WALK_ERROR:
+    case DYAD_WALK_ERROR:
         cli_report(err);
         *failed = 1;
         break;
@@ -140,9 +154,9 @@ static void left_out(dy_walk_kind k, const char *path, const dyad_error *err, in
 static int each_in_folder(const cli_input *ci, const char *dir,
                           int (*fn)(void *ctx, const char *file), void *ctx, int *failed)
 {
-    dy_dirwalk *w = NULL;
+    dyad_dirwalk *w = NULL;
     dyad_error err = {0};
-    if (dy_dirwalk_open(dir, ci->recursive, &w, &err) != DYAD_OK) {
+    if (dyad_dirwalk_open(dir, ci->recursive, &w, &err) != DYAD_OK) {
         cli_report(&err);
         *failed = 1;
         return 1;
@@ -150,18 +164,18 @@ static int each_in_folder(const cli_input *ci, const char *dir,
     long files = 0, not_entered = 0;
     int go = 1;
     const char *path;
-    dy_walk_kind k;
-    while (go && (k = dy_dirwalk_next(w, &path, &err)) != DY_WALK_END) {
-        if (k == DY_WALK_FILE) {
+    dyad_walk k;
+    while (go && (k = dyad_dirwalk_next(w, &path, &err)) != DYAD_WALK_END) {
+        if (k == DYAD_WALK_FILE) {
             files++;
             go = fn(ctx, path);
-        } else if (k == DY_WALK_DIR_SKIPPED) {
+        } else if (k == DYAD_WALK_DIR_SKIPPED) {
             not_entered++;
         } else {
             left_out(k, path, &err, failed);
         }
     }
-    dy_dirwalk_free(w);
+    dyad_dirwalk_free(w);
     if (go && not_entered)
         cli_errorf("%s: %ld sub-folder%s not entered (use -r)", dir, not_entered,
                    not_entered == 1 ? "" : "s");

@@ -6,18 +6,19 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "io/reader.h"
+#include "dyad_io.h"
 
 typedef struct cli_input {
-    dy_in_format in;          /* --in, else DY_IN_AUTO: the name, else the first bytes */
-    dy_jsonl_fields fields;   /* --id-field, --text-field, --date-field, --title-field */
+    dyad_input in;            /* --in, else DYAD_INPUT_AUTO: the name, else the first bytes */
+    const char *fields[4];    /* --id-field, --text-field, --date-field, --title-field
+                               * (a dyad_jsonl_member - 1), NULL when not given */
     int recursive;            /* -r: sub-folders of a folder given are coded too */
     int no_records;           /* the command reads no TABARI or PETRARCH input: a
                                * stream that looks like them is read as text */
     int n_out;                /* the regular files the run writes (cli_input_output) */
     dev_t out_dev[2];
     ino_t out_ino[2];
-    const struct dy_cancel *cancel; /* SIGINT/SIGTERM (cli_interrupt_begin), or NULL */
+    const dyad_cancel *cancel; /* SIGINT/SIGTERM (cli_interrupt_begin), or NULL */
 } cli_input;
 
 void cli_input_init(cli_input *ci);
@@ -33,13 +34,13 @@ void cli_input_output(cli_input *ci, FILE *f);
  * usage complaint (a missing or empty value). */
 int cli_input_field_opt(cli_input *ci, const char *cmd, int argc, char **argv, int *i);
 
-/* Opens path ("-": standard input, named "stdin") and readies rd with date
- * as its --date. The format is ci->in, else the file name's
- * (dy_in_format_detect), else the first bytes (dy_reader_sniff), which is
- * said on stderr. Returns the stream to pass to cli_input_close, or NULL
- * after printing why not (it cannot be opened or read). */
-FILE *cli_input_open(const cli_input *ci, const char *path, dy_reader *rd, int date);
-void cli_input_close(dy_reader *rd, FILE *f);
+/* Opens path ("-": standard input, named "stdin") and returns a reader of
+ * it with date as its --date, its stream in *f. The format is ci->in, else
+ * the file name's (dyad_input_detect), else the first bytes
+ * (dyad_reader_sniff), which is said on stderr. NULL after printing why
+ * not (it cannot be opened or read). */
+dyad_reader *cli_input_open(const cli_input *ci, const char *path, int date, FILE **f);
+void cli_input_close(dyad_reader *rd, FILE *f);
 
 /* Calls fn(ctx, file) on path, or, when path is a folder, on each regular
  * file in it (sorted by name, hidden ones left out; with ci->recursive its

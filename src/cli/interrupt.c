@@ -7,23 +7,24 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "base/cancel.h"
 #include "cli.h"
 
-static dy_cancel request;
+static dyad_cancel *request;   /* made by the first begin, kept to the end */
 static struct sigaction saved_int, saved_term;
 static int installed;
 
 static void on_signal(int sig)
 {
-    dy_cancel_request(&request, sig);
+    dyad_cancel_request(request, sig);
 }
 
-const dy_cancel *cli_interrupt_begin(void)
+const dyad_cancel *cli_interrupt_begin(void)
 {
     if (installed)
-        return &request;
-    (void)dy_cancel_open(&request);   /* without a pipe, stories are still checked */
+        return request;
+    dyad_error err = {0};
+    if (!request && dyad_cancel_new(&request, &err) != DYAD_OK)
+        return NULL;   /* out of memory: the run cannot be stopped halfway */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -38,22 +39,23 @@ const dy_cancel *cli_interrupt_begin(void)
     if (saved_term.sa_handler != SIG_IGN)
         sigaction(SIGTERM, &sa, NULL);
     installed = 1;
-    return &request;
+    return request;
 }
 
 int cli_interrupt_end(void)
 {
     if (!installed)
         return 0;
-    int sig = dy_cancel_requested(&request);
+    int sig = dyad_cancel_requested(request);
     sigaction(SIGINT, &saved_int, NULL);
     sigaction(SIGTERM, &saved_term, NULL);
-    dy_cancel_close(&request);
+    dyad_cancel_free(request);
+    request = NULL;
     installed = 0;
     return sig;
 }
 
 int cli_interrupted(void)
 {
-    return installed ? dy_cancel_requested(&request) : 0;
+    return installed ? dyad_cancel_requested(request) : 0;
 }

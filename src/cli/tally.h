@@ -6,12 +6,12 @@
 #include <stdio.h>
 
 #include "dyad.h"
-#include "io/reader.h"
+#include "dyad_io.h"
 
 typedef struct cli_tally {
     long read, coded, repaired;     /* stories; repaired ones are coded too */
     long not_english;               /* coded stories that did not look English */
-    long skipped[DY_SKIP_COUNT];    /* stories, by reason */
+    long skipped[DYAD_SKIP_COUNT];    /* stories, by reason */
     long sentences, with_events, no_event, discarded, complex, too_short, too_long;
 } cli_tally;
 

@@ -25,7 +25,7 @@ void cli_print_got(const dyad_result *r, const char *no_actor, int dates, int co
     if (r->n_events == 0)
         fputs(" {---}", stdout);
     for (size_t i = 0; i < r->n_events; i++) {
-        const dyad_event *ev = &r->events[i];
+        const dyad_event *ev = dyad_result_event(r, i);
         printf(" {%s/%s/%s}", ev->source ? ev->source : no_actor,
                ev->target ? ev->target : no_actor, ev->code ? ev->code : "");
         if (dates)
@@ -33,8 +33,8 @@ void cli_print_got(const dyad_result *r, const char *no_actor, int dates, int co
     }
     int discard = r->discarded, cx = 0;
     for (size_t i = 0; i < r->n_sentences; i++) {
-        discard |= r->sentences[i].status == DYAD_SENTENCE_DISCARD;
-        cx |= r->sentences[i].status == DYAD_SENTENCE_COMPLEX;
+        discard |= dyad_result_sentence(r, i)->status == DYAD_SENTENCE_DISCARD;
+        cx |= dyad_result_sentence(r, i)->status == DYAD_SENTENCE_COMPLEX;
     }
     if (discard)
         fputs(" {###}", stdout);

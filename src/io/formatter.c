@@ -120,3 +120,9 @@ dyad_status dyad_format_story(dyad_formatter *f, const dyad_story *story,
     *lines = (size_t)n;
     return DYAD_OK;
 }
+
+void dy_formatter_get(const dyad_formatter *f, dy_out_format *fmt, dy_out_options *opt)
+{
+    *fmt = f->fmt;
+    *opt = f->opt;
+}

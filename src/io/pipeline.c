@@ -304,10 +304,10 @@ static void work_batch(dy_pipeline *p, void *state, batch *b, int stop)
         item *it = &b->items[i];
         if (it->status != DYAD_OK || !it->story.id) continue;
         if (stop) {
-            it->status = DYAD_ERR_ARG;
+            it->status = DYAD_STOPPED;
             continue;
         }
-        it->status = p->work.run(state, &it->story, &b->mem, &it->out, &it->err);
+        it->status = p->work.run(state, &it->story, it->line, &b->mem, &it->out, &it->err);
     }
 }
 
@@ -352,19 +352,19 @@ static dyad_status run_inline(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink si
         dyad_status rc = dy_reader_next(rd, &st, &got, &err);
         if (rc == DYAD_OK && !got) return DYAD_OK;
         if (rc != DYAD_OK) {
-            if (sink(ctx, NULL, NULL, rc, &err)) return DYAD_ERR_ARG;
+            if (sink(ctx, NULL, NULL, rc, &err)) return DYAD_STOPPED;
             if (rc == DYAD_ERR_PARSE) continue;
             return rc;
         }
-        rc = p->work.run(p->states[0], &st, NULL, &out, &err);
-        if (sink(ctx, &st, rc == DYAD_OK ? out : NULL, rc, &err)) return DYAD_ERR_ARG;
+        rc = p->work.run(p->states[0], &st, rd->line, NULL, &out, &err);
+        if (sink(ctx, &st, rc == DYAD_OK ? out : NULL, rc, &err)) return DYAD_STOPPED;
         /* after the sink: looking ahead may move the text st points into */
         if (p->on_idle && dy_reader_would_wait(rd)) p->on_idle(ctx);
     }
 }
 
 /* Hands out the items of b in order; returns the status that ends the run
- * (a fatal read error, DYAD_ERR_ARG when the sink said stop), else DYAD_OK. */
+ * (a fatal read error, DYAD_STOPPED when the sink said stop), else DYAD_OK. */
 static dyad_status deliver(dy_pipeline *p, batch *b, dy_pipeline_sink sink, void *ctx)
 {
     for (size_t i = 0; i < b->n; ++i) {
@@ -378,7 +378,7 @@ static dyad_status deliver(dy_pipeline *p, batch *b, dy_pipeline_sink sink, void
         int is_story = it->story.id != NULL;
         const dyad_story *st = is_story ? &it->story : NULL;
         const void *res = is_story && it->status == DYAD_OK ? it->out : NULL;
-        if (sink(ctx, st, res, it->status, &it->err)) return DYAD_ERR_ARG;
+        if (sink(ctx, st, res, it->status, &it->err)) return DYAD_STOPPED;
         if (!is_story && it->status != DYAD_ERR_PARSE) return it->status;
     }
     if (b->waits && p->on_idle) p->on_idle(ctx);

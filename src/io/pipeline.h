@@ -15,11 +15,12 @@ typedef struct dy_work {
     /* Makes one thread's own state (a coder, a parser). */
     dyad_status (*open)(void *ctx, void **state, dyad_error *err);
     void (*close)(void *state);
-    /* Processes one story into *out. With keep NULL, *out need only live
-     * until the next run on this state; with keep, everything it refers
-     * to must be copied into keep, where it lives until handed out. */
-    dyad_status (*run)(void *state, const dyad_story *story, dy_arena *keep, const void **out,
-                       dyad_error *err);
+    /* Processes one story (line: its first line in the input, 0 when
+     * unknown) into *out. With keep NULL, *out need only live until the
+     * next run on this state; with keep, everything it refers to must be
+     * copied into keep, where it lives until handed out. */
+    dyad_status (*run)(void *state, const dyad_story *story, long line, dy_arena *keep,
+                       const void **out, dyad_error *err);
     int sequential;            /* stories depend on each other: one thread */
     void (*free_ctx)(void *ctx);   /* called on ctx by dy_pipeline_free, or NULL */
 } dy_work;
@@ -72,7 +73,7 @@ void dy_pipeline_on_idle(dy_pipeline *p, void (*on_idle)(void *ctx));
 
 /* Reads every story of rd, runs the work on it and calls sink in input
  * order. Returns DYAD_OK when the input ended, or the status that stopped
- * it: a fatal read error (also given to the sink), DYAD_ERR_ARG when the
+ * it: a fatal read error (also given to the sink), DYAD_STOPPED when the
  * sink asked to stop, DYAD_ERR_NOMEM when the pipeline itself ran out of
  * memory (err). */
 dyad_status dy_pipeline_run(dy_pipeline *p, dy_reader *rd, dy_pipeline_sink sink, void *ctx,

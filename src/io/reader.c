@@ -220,9 +220,6 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
         story->text = r->clean.s;
         story->text_len = r->clean.len;
     }
-    story->line = r->line;
-    story->bad_utf8 = r->fixes.bad_utf8;
-    story->nul_bytes = r->fixes.nuls;
     if (is_blank(story->text, story->text_len)) {
         *got = 0;
         r->skip = DY_SKIP_EMPTY;

@@ -142,6 +142,10 @@ dyad_status dy_reader_next(dy_reader *r, dyad_story *story, int *got, dyad_error
  * PETRARCH XML it only knows whether a line, or any byte, has arrived. */
 int dy_reader_would_wait(dy_reader *r);
 
+/* The reader inside a public dyad_reader (api_read.c). */
+struct dyad_reader;
+dy_reader *dy_reader_of(struct dyad_reader *r);
+
 /* The format-specific halves of dy_reader_next (one file each). */
 dyad_status dy_read_text(dy_reader *r, dyad_story *story, int *got, dyad_error *err);
 dyad_status dy_read_lines(dy_reader *r, dyad_story *story, int *got, dyad_error *err);

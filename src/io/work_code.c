@@ -97,9 +97,10 @@ static void code_close(void *state)
     free(s);
 }
 
-static dyad_status code_run(void *state, const dyad_story *story, dy_arena *keep,
+static dyad_status code_run(void *state, const dyad_story *story, long line, dy_arena *keep,
                             const void **out, dyad_error *err)
 {
+    (void)line;   /* the coder's errors name the story */
     code_state *s = state;
     dyad_status st = dyad_code(s->coder, story, &s->out.res, err);
     if (st != DYAD_OK) return st;

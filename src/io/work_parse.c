@@ -122,10 +122,11 @@ static dyad_status parse_text(parse_state *s, const dyad_story *story, dyad_erro
 
 /* A CoNLL-U sentence (the reader's block of lines): its words parsed, its
  * comments and multiword tokens kept; errors name the input's lines. */
-static dyad_status parse_conllu(parse_state *s, const dyad_story *story, dyad_error *err)
+static dyad_status parse_conllu(parse_state *s, const dyad_story *story, long line,
+                                dyad_error *err)
 {
     FILE *f = fmemopen((void *)story->text, story->text_len, "r");
-    if (!f) return dy_error_set(err, DYAD_ERR_NOMEM, s->ctx->name, story->line, "out of memory");
+    if (!f) return dy_error_set(err, DYAD_ERR_NOMEM, s->ctx->name, line, "out of memory");
     dy_conllu_reader cr;
     dy_conllu_init(&cr, f, s->ctx->name);
     dy_conllu_sent cs;
@@ -133,10 +134,10 @@ static dyad_status parse_conllu(parse_state *s, const dyad_story *story, dyad_er
     dyad_status st = dy_conllu_next(&cr, &cs, &got, err);
     if (st != DYAD_OK || !got) {
         if (st == DYAD_OK)
-            st = dy_error_set(err, DYAD_ERR_PARSE, s->ctx->name, story->line,
+            st = dy_error_set(err, DYAD_ERR_PARSE, s->ctx->name, line,
                               "no word line in the sentence; sentence skipped");
         else if (err && err->line > 0)
-            err->line += story->line - 1;   /* the block's lines are the input's */
+            err->line += line - 1;   /* the block's lines are the input's */
         goto done;
     }
     dyad_parse_result r;
@@ -144,7 +145,7 @@ static dyad_status parse_conllu(parse_state *s, const dyad_story *story, dyad_er
     if (st != DYAD_OK) {
         if (err) {
             snprintf(err->where, sizeof err->where, "%s", s->ctx->name);
-            err->line = story->line;
+            err->line = line;
         }
         goto done;
     }
@@ -172,13 +173,13 @@ done:
     return st;
 }
 
-static dyad_status parse_run(void *state, const dyad_story *story, dy_arena *keep,
+static dyad_status parse_run(void *state, const dyad_story *story, long line, dy_arena *keep,
                              const void **out, dyad_error *err)
 {
     parse_state *s = state;
     dy_strbuf_clear(&s->out);
     memset(&s->res, 0, sizeof s->res);
-    dyad_status st = s->ctx->conllu ? parse_conllu(s, story, err) : parse_text(s, story, err);
+    dyad_status st = s->ctx->conllu ? parse_conllu(s, story, line, err) : parse_text(s, story, err);
     if (st != DYAD_OK) return st;
     if (s->out.failed) return dy_error_set(err, DYAD_ERR_NOMEM, story->id, 0, "out of memory");
     s->res.text = s->out.s ? s->out.s : "";

@@ -91,6 +91,10 @@ dyad_status dy_format_story(dy_strbuf *b, dy_out_format fmt, const dy_out_option
                             struct dy_story_dedup *dd, const dyad_story *story,
                             const dyad_result *res, long *lines);
 
+/* A public formatter's format and options (formatter.c): what the public
+ * writer and the pipeline's workers build lines with. */
+void dy_formatter_get(const dyad_formatter *f, dy_out_format *fmt, dy_out_options *opt);
+
 /* The line builders (one file per format); each appends one line with '\n'. */
 void dy_tsv_header(dy_strbuf *b);
 void dy_tsv_event(dy_strbuf *b, const dy_out_event *o);

@@ -541,6 +541,8 @@ dyad_status dy_code_story(dyad_coder *c, const dyad_story *st, dyad_result *out,
     out->n_events = c->n_events;
     out->sentences = c->sentences;
     out->n_sentences = c->n_sentences;
+    out->event_size = sizeof(dyad_event);
+    out->sentence_size = sizeof(dyad_sentence);
     return DYAD_OK;
 }
 

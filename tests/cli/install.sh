@@ -21,7 +21,7 @@ DESC="make $INSTALL PREFIX=... "
 run $MAKE PREFIX="$P" $INSTALL
 expect_rc 0
 for f in bin/dyad lib/libdyad.a lib/libdyad.so lib/libdyad.so.0 lib/pkgconfig/dyad.pc \
-         include/dyad.h share/man/man1/dyad.1 share/dyad/model/en.dym \
+         include/dyad.h include/dyad_io.h share/man/man1/dyad.1 share/dyad/model/en.dym \
          share/dyad/default/default.project; do
     [ -e "$P/$f" ] || { echo "FAIL: $DESC: $f not installed"; failures=$((failures + 1)); }
 done
@@ -36,15 +36,16 @@ readelf -d "$P/lib/libdyad.so" >"$TMP/dyn" 2>&1
 grep -q 'Library soname: \[libdyad.so.0\]' "$TMP/dyn" ||
     { echo "FAIL: $DESC"; grep SONAME "$TMP/dyn"; failures=$((failures + 1)); }
 
-DESC="the shared library exports every function of dyad.h and nothing else"
+DESC="the shared library exports every function of dyad.h and dyad_io.h and nothing else"
 nm -D --defined-only "$P/lib/libdyad.so" | awk '$2 ~ /^[TDBRV]$/ { print $3 }' |
     sort >"$TMP/exported"
-sed -n 's/^DYAD_API .*[ *]\(dyad_[a-z_0-9]*\)(.*/\1/p' include/dyad.h | sort >"$TMP/declared"
+sed -n 's/^DYAD_API .*[ *]\(dyad_[a-z_0-9]*\)(.*/\1/p' include/dyad.h include/dyad_io.h |
+    sort >"$TMP/declared"
 if ! diff "$TMP/declared" "$TMP/exported" >"$TMP/diff"; then
     echo "FAIL: $DESC"; cat "$TMP/diff"; failures=$((failures + 1))
 fi
 # a declaration without DYAD_API would be missing from both lists: none is
-undecl=$(grep -E '^(const char \*|dyad_status |void |long |int |char \*|size_t |unsigned )dyad_[a-z_]*\(' include/dyad.h)
+undecl=$(grep -h -E '^[a-z].*[ *]dyad_[a-z_0-9]*\(' include/dyad.h include/dyad_io.h | grep -v -e '^typedef' -e '^static inline')
 [ -z "$undecl" ] || { echo "FAIL: $DESC: declared without DYAD_API: $undecl"; failures=$((failures + 1)); }
 
 # A sanitizer build's library needs the sanitizer's runtime in the program:
@@ -63,6 +64,18 @@ else
     grep -q "FRA" "$TMP/out" || { echo "FAIL: $DESC"; cat "$TMP/out" "$TMP/err"; failures=$((failures + 1)); }
     LD_LIBRARY_PATH="$P/lib" ldd "$TMP/minimal" | grep -q "libdyad.so.0 => $P/lib/libdyad.so.0" ||
         { echo "FAIL: $DESC: not linked to the installed libdyad.so.0"; failures=$((failures + 1)); }
+
+    DESC="the I/O example builds against the installed dyad_io.h and shared library"
+    run sh -c "cc -o '$TMP/jsonl2gdelt' examples/jsonl2gdelt.c \$(pkg-config --cflags --libs dyad)"
+    expect_rc 0
+    DESC="... and writes GDELT lines from JSON Lines on two threads"
+    printf '%s\n' '{"id":"a1","date":"2026-11-20","text":"France praised Germany."}' \
+        '{"id":"a2","date":"2026-11-21","text":"Brazil accused Argentina."}' >"$TMP/in.jsonl"
+    run env LD_LIBRARY_PATH="$P/lib" "$TMP/jsonl2gdelt" "$TMP/in.jsonl" \
+        "$P/share/dyad/default/default.project" 2
+    expect_rc 0
+    [ "$(grep -c 'FRA' "$TMP/out")" -ge 1 ] && [ "$(grep -c 'BRA' "$TMP/out")" -ge 1 ] ||
+        { echo "FAIL: $DESC"; cat "$TMP/out" "$TMP/err"; failures=$((failures + 1)); }
 
     DESC="the example links statically with pkg-config --static"
     run sh -c "cc -o '$TMP/minimal-static' examples/minimal.c \$(pkg-config --cflags dyad) \

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stddef.h>
+
+#include "dyad.h"
 #include "event/cameo.h"
 
 static FILE *reference(const char *name)
@@ -185,4 +188,32 @@ Test(cameo, codebook_codes)
     }
     fclose(f);
     cr_expect_gt(rows, 300);
+}
+
+/* The public table is a versioned struct: filled as far as the caller's
+ * size goes, refused below the first version's. */
+Test(cameo_public, versioned_struct)
+{
+    size_t n = dyad_cameo_count();
+    cr_assert_gt(n, 200);
+    dyad_cameo_info c = {.size = sizeof c};
+    cr_assert_eq(dyad_cameo_get(0, &c, NULL), DYAD_OK);
+    cr_expect_eq(c.size, sizeof c);
+    size_t k = 0;
+    for (; k < n; k++) {
+        cr_assert_eq(dyad_cameo_get(k, &c, NULL), DYAD_OK);
+        if (!strcmp(c.code, "042")) break;
+    }
+    cr_assert_lt(k, n);
+    cr_expect_eq(c.quad_gdelt, 1);
+    cr_expect_eq(c.quad_phoenix, 1);
+    cr_expect_str_eq(c.plover_type, "CONSULT");
+    dyad_error err = {0};
+    cr_expect_eq(dyad_cameo_get(n, &c, &err), DYAD_ERR_ARG);
+    dyad_cameo_info small = {.size = offsetof(dyad_cameo_info, goldstein)};
+    cr_expect_eq(dyad_cameo_get(0, &small, &err), DYAD_ERR_ARG);
+    struct { dyad_cameo_info v; int later_field; } big = {{.size = sizeof big}, 7};
+    cr_assert_eq(dyad_cameo_get(k, &big.v, NULL), DYAD_OK);
+    cr_expect_eq(big.v.size, sizeof(dyad_cameo_info));   /* what this library knows */
+    cr_expect_eq(big.later_field, 7);                     /* untouched */
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/idset.h"
+#include "dyad_io.h"
 #include "io/reader.h"
 #include "io/rejects.h"
 #include "io/sanitize.h"
@@ -157,7 +158,7 @@ static void read_all(const char *text, size_t len, dy_in_format fmt, char *out, 
         else if (rc != DYAD_OK || !got)
             break;
         else
-            snprintf(one, sizeof one, "%s@%ld ", st.id, st.line);
+            snprintf(one, sizeof one, "%s@%ld ", st.id, r.line);
         strncat(out, one, cap - strlen(out) - 1);
     }
     dy_reader_free(&r);
@@ -182,18 +183,20 @@ Test(reader_policy, repairs_counted)
 {
     static const char in[] = "{\"id\":\"a\",\"date\":\"2026-01-02\",\"text\":\"x\xff\\u0000y\"}\n";
     FILE *f = fmemopen((void *)in, sizeof in - 1, "rb");
-    dy_reader r;
+    dyad_reader *r;
     dyad_story st;
     dyad_error err = {0};
     int got;
-    dy_reader_init(&r, f, "t", DY_IN_JSONL, 0);
-    cr_assert_eq(dy_reader_next(&r, &st, &got, &err), DYAD_OK);
+    cr_assert_eq(dyad_reader_new(f, "t", DYAD_INPUT_JSONL, &r, &err), DYAD_OK);
+    cr_assert_eq(dyad_reader_next(r, &st, &got, &err), DYAD_OK);
     cr_assert(got);
-    cr_expect_eq(st.bad_utf8, 1);
-    cr_expect_eq(st.nul_bytes, 1);
+    const dyad_item *it = dyad_reader_item(r);
+    cr_expect_eq(dyad_item_repairs(it, DYAD_REPAIR_BAD_UTF8), 1);
+    cr_expect_eq(dyad_item_repairs(it, DYAD_REPAIR_NUL), 1);
+    cr_expect_eq(dyad_item_line(it), 1);
     cr_expect_eq(st.text_len, 6);
     cr_expect(!memcmp(st.text, "x\xEF\xBF\xBD y", 6));
-    dy_reader_free(&r);
+    dyad_reader_free(r);
     fclose(f);
 }
 
