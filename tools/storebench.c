@@ -73,7 +73,12 @@ int main(int argc, char **argv)
         st.date = ev[0].date;
         st.text = text;
         st.text_len = sizeof text - 1;
-        dyad_result r = {ev, (size_t)per, &sent, 1, 0, 0};
+        dyad_result r;
+        memset(&r, 0, sizeof r);
+        r.events = ev;
+        r.n_events = (size_t)per;
+        r.sentences = &sent;
+        r.n_sentences = 1;
         if (dyad_store_put(s, &st, &r, &err) != DYAD_OK) {
             fprintf(stderr, "storebench: %s\n", err.message);
             return 1;
