@@ -374,19 +374,31 @@ PyDoc_STRVAR(code_doc,
 "Codes one story tuple (id, date, text, source, url) with the GIL released:\n"
 "its JSON Lines, or its error (status, where, line, message).");
 
-static PyObject *Coder_code(CoderObject *self, PyObject *t)
+/* What code() and explain() do first: the story from its tuple, the coder
+ * locked and its first worker made. 0 when they can go on; else *ret is
+ * what they return (NULL with an exception, or the story's error tuple). */
+static int begin_one(CoderObject *self, PyObject *t, dyad_story *story, PyObject **ret)
 {
-    dyad_story story;
-    if (story_from_tuple(t, &story) != 0) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeError) && !PyErr_ExceptionMatches(PyExc_ValueError))
-            return NULL;
-        return story_arg_error(t);
+    *ret = NULL;
+    if (story_from_tuple(t, story) != 0) {
+        if (PyErr_ExceptionMatches(PyExc_UnicodeError) || PyErr_ExceptionMatches(PyExc_ValueError))
+            *ret = story_arg_error(t);
+        return -1;
     }
     lock_coder(self);
     if (ensure_workers(self, 1) != 0) {
         unlock_coder(self);
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+static PyObject *Coder_code(CoderObject *self, PyObject *t)
+{
+    dyad_story story;
+    PyObject *ret;
+    if (begin_one(self, t, &story, &ret) != 0)
+        return ret;
     outcome o = {0};
     Py_BEGIN_ALLOW_THREADS
     code_one(&self->workers[0], &story, &o);
@@ -405,16 +417,9 @@ PyDoc_STRVAR(explain_doc,
 static PyObject *Coder_explain(CoderObject *self, PyObject *t)
 {
     dyad_story story;
-    if (story_from_tuple(t, &story) != 0) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeError) && !PyErr_ExceptionMatches(PyExc_ValueError))
-            return NULL;
-        return story_arg_error(t);
-    }
-    lock_coder(self);
-    if (ensure_workers(self, 1) != 0) {
-        unlock_coder(self);
-        return NULL;
-    }
+    PyObject *ret;
+    if (begin_one(self, t, &story, &ret) != 0)
+        return ret;
     char *text = NULL;
     dyad_error err = {0};
     dyad_status st;

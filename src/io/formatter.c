@@ -91,12 +91,7 @@ void dyad_formatter_free(dyad_formatter *f)
 const char *dyad_formatter_header(dyad_formatter *f)
 {
     dy_strbuf_clear(&f->header);
-    if (f->fmt == DY_OUT_TSV)
-        dy_tsv_header(&f->header);
-    else if (f->fmt == DY_OUT_CSV)
-        dy_csv_header(&f->header);
-    else if (f->fmt == DY_OUT_GDELT)
-        dy_gdelt_header(&f->header);
+    dy_format_header(&f->header, f->fmt);
     return f->header.s && !f->header.failed ? f->header.s : "";
 }
 

@@ -74,17 +74,22 @@ static dyad_status flush_line(dy_writer *w, dyad_error *err)
     return DYAD_OK;
 }
 
+void dy_format_header(dy_strbuf *b, dy_out_format fmt)
+{
+    if (fmt == DY_OUT_TSV)
+        dy_tsv_header(b);
+    else if (fmt == DY_OUT_CSV)
+        dy_csv_header(b);
+    else if (fmt == DY_OUT_GDELT)
+        dy_gdelt_header(b);
+}
+
 static void header(dy_writer *w)
 {
     if (w->header_done)
         return;
     w->header_done = 1;
-    if (w->fmt == DY_OUT_TSV)
-        dy_tsv_header(&w->line);
-    else if (w->fmt == DY_OUT_CSV)
-        dy_csv_header(&w->line);
-    else if (w->fmt == DY_OUT_GDELT)
-        dy_gdelt_header(&w->line);
+    dy_format_header(&w->line, w->fmt);
 }
 
 void dy_format_event(dy_strbuf *b, dy_out_format fmt, const dy_out_options *opt,

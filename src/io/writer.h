@@ -83,6 +83,9 @@ typedef struct dy_out_event {
 void dy_format_event(dy_strbuf *b, dy_out_format fmt, const dy_out_options *opt,
                      const dyad_story *story, const dyad_event *ev, const dy_event_extra *x);
 
+/* Appends the format's header line (TSV, CSV, GDELT; nothing for others). */
+void dy_format_header(dy_strbuf *b, dy_out_format fmt);
+
 struct dy_story_dedup;
 /* Appends the lines of a story's events to b, identical events once with
  * their count and sentence ids (dd is the caller's scratch); *lines says
