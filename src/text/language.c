@@ -14,6 +14,12 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DY_SSE2 1
+#else
+#define DY_SSE2 0
+#endif
 
 #define MIN_WORDS 12            /* fewer words: too short to judge */
 #define MIN_COMMON_PER_100 8    /* English news: 25-45 per 100 words */
@@ -58,20 +64,27 @@ static const function_word_entry words[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-/* strcmp order of two NUL-padded 8-byte words. */
-static int word_cmp(const char *a, const char *b)
-{
-    for (int k = 0; k < 8; k++)
-        if (a[k] != b[k])
-            return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
-    return 0;
-}
-
 /* Where the words of each first letter start in words[] ('a' .. 'z', then
  * the end): the search looks in one letter's few entries. */
 static const unsigned char by_letter[27] = {0,   14,  18,  23,  39,  54,  56,  56,  63,
                                             72,  72,  73,  78,  80,  88,  97,  102, 104,
                                             104, 115, 127, 133, 135, 149, 149, 153, 155};
+
+/* The eight bytes of a table word as a number whose order is the words'
+ * byte order: the first byte most significant. */
+static uint64_t word_order(const char *w)
+{
+    uint64_t v;
+    memcpy(&v, w, sizeof v);
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return __builtin_bswap64(v);
+#else
+    v = 0;
+    for (int k = 0; k < 8; k++)
+        v = v << 8 | (unsigned char)w[k];
+    return v;
+#endif
+}
 
 int dy_language_table_sorted(void)
 {
@@ -81,23 +94,23 @@ int dy_language_table_sorted(void)
         int c = words[i].w[0] - 'a';
         if (c < 0 || c >= 26 || i < by_letter[c] || i >= by_letter[c + 1])
             return 0;
-        if (i > 0 && word_cmp(words[i - 1].w, words[i].w) >= 0)
+        if (i > 0 && word_order(words[i - 1].w) >= word_order(words[i].w))
             return 0;
     }
     return 1;
 }
 
-/* 1 for an English function word, -1 for another language's, else 0;
- * w is lower case ASCII, NUL-padded to 8 bytes. The few words of w's first
- * letter are compared whole, as 64-bit integers. */
-static int function_word(const char *w)
+/* 1 for an English function word, -1 for another language's, else 0; key
+ * is the lower-case ASCII word as word_order gives it (NUL-padded). The few
+ * words of its first letter are compared whole, in order, so a word that is
+ * not in the table stops at the first one past it. */
+static int function_word(uint64_t key)
 {
-    uint64_t key, entry;
-    memcpy(&key, w, sizeof key);
-    for (size_t i = by_letter[w[0] - 'a'], end = by_letter[w[0] - 'a' + 1]; i < end; i++) {
-        memcpy(&entry, words[i].w, sizeof entry);
-        if (entry == key)
-            return words[i].kind;
+    unsigned c = (unsigned)(key >> 56) - 'a';
+    for (size_t i = by_letter[c], end = by_letter[c + 1]; i < end; i++) {
+        uint64_t entry = word_order(words[i].w);
+        if (entry >= key)
+            return entry == key ? words[i].kind : 0;
     }
     return 0;
 }
@@ -149,16 +162,39 @@ static int ascii_letter(unsigned c)
     return ((c | 0x20) - 'a') < 26u;
 }
 
-/* The kind of a word of plain ASCII letters (function_word): one of five
- * letters at most can be one. */
+/* Where the run of ASCII letters from s[i] ends (by n): sixteen bytes
+ * classified at once while they last, the rest byte by byte. */
+static size_t letters_end(const unsigned char *s, size_t n, size_t i)
+{
+#if DY_SSE2
+    /* x | 0x20 folds the capitals onto a..z; shifted so that 'a' is -128,
+     * the letters are the bytes below -128 + 26 as signed (bytes >= 0x80
+     * land above) */
+    const __m128i fold = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i top = _mm_set1_epi8((char)(-0x80 + 26));
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i y = _mm_add_epi8(_mm_or_si128(x, fold), shift);
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(y, top)) & 0xFFFFu;
+        if (other)
+            return i + (size_t)__builtin_ctz(other);
+    }
+#endif
+    while (i < n && s[i] < 0x80 && ascii_letter(s[i]))
+        i++;
+    return i;
+}
+
+/* The kind of a word of plain ASCII letters w[0..wlen) (function_word): one
+ * of five letters at most can be one. */
 static int word_kind(const unsigned char *w, size_t wlen)
 {
     if (wlen == 0 || wlen > 5)
         return 0;
-    char lower[8] = {0};
+    uint64_t key = 0;
     for (size_t k = 0; k < wlen; k++)
-        lower[k] = (char)(w[k] | 0x20);
-    return function_word(lower);
+        key |= (uint64_t)(w[k] | 0x20) << (56 - 8 * k);
+    return function_word(key);
 }
 
 int dy_language_not_english(const char *text, size_t len, dy_language *out)
@@ -187,9 +223,7 @@ int dy_language_not_english(const char *text, size_t len, dy_language *out)
         if (c < 0x80) {
             if (ascii_letter(c)) {
                 size_t start = i;
-                do
-                    i++;
-                while (i < n && s[i] < 0x80 && ascii_letter(s[i]));
+                i = letters_end(s, n, i + 1);
                 letters += (long)(i - start);
                 if (in_word) {
                     plain = 0;
