@@ -103,7 +103,8 @@ int dy_language_table_sorted(void)
 /* 1 for an English function word, -1 for another language's, else 0; key
  * is the lower-case ASCII word as word_order gives it (NUL-padded). The few
  * words of its first letter are compared whole, in order, so a word that is
- * not in the table stops at the first one past it. */
+ * not in the table stops at the first one past it. (Halving the range costs
+ * more: the common words come early in their letter.) */
 static int function_word(uint64_t key)
 {
     unsigned c = (unsigned)(key >> 56) - 'a';
@@ -185,59 +186,75 @@ static size_t letters_end(const unsigned char *s, size_t n, size_t i)
     return i;
 }
 
-/* The kind of a word of plain ASCII letters w[0..wlen) (function_word): one
- * of five letters at most can be one. */
-static int word_kind(const unsigned char *w, size_t wlen)
+/* The kind of the word of plain ASCII letters s[at, at + wlen) of a text
+ * of len bytes (function_word): one of five letters at most can be one. */
+static int word_kind(const unsigned char *s, size_t at, size_t wlen, size_t len)
 {
     if (wlen == 0 || wlen > 5)
         return 0;
     uint64_t key = 0;
-    for (size_t k = 0; k < wlen; k++)
-        key |= (uint64_t)(w[k] | 0x20) << (56 - 8 * k);
+    if (at + 8 <= len) {
+        key = word_order((const char *)s + at);   /* the bytes past the word masked off */
+        key &= ~(~0ull >> (8 * wlen));
+        key |= 0x2020202020202020ull & ~(~0ull >> (8 * wlen));
+    } else {
+        for (size_t k = 0; k < wlen; k++)
+            key |= (uint64_t)(s[at + k] | 0x20) << (56 - 8 * k);
+    }
     return function_word(key);
 }
 
-int dy_language_not_english(const char *text, size_t len, dy_language *out)
+/* What the scan has counted so far, and the word it is reading. */
+typedef struct lang_scan {
+    dy_language lg;
+    size_t wstart;   /* where the word being read starts */
+    int in_word;
+    int plain;       /* the word is so far one run of ASCII letters: only
+                        such a word can be a function word */
+} lang_scan;
+
+/* The word being read ends at s[end] (of a text of len bytes). A plain
+ * word ends right after its run of letters, so its length is end - wstart. */
+static void end_word(lang_scan *sc, const unsigned char *s, size_t end, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n = len < DY_LANGUAGE_SCAN ? len : DY_LANGUAGE_SCAN;
-    long words = 0, common = 0, other = 0, letters = 0, other_letters = 0;
-    /* the word being read: where it starts, its first run of ASCII letters,
-     * and whether that run is all of it (no apostrophe, no other letter) */
-    size_t wstart = 0, wlen = 0;
-    int in_word = 0, plain = 0;
-    size_t i = 0;
-    /* A word ends at a character that is neither a letter nor an apostrophe
-     * inside the word (don't, Iran's). Runs of ASCII letters are taken in
-     * one inner loop: this runs over every byte of every story. */
-#define END_WORD()                                      \
-    do {                                                \
-        int fw_ = plain ? word_kind(s + wstart, wlen) : 0; \
-        words++;                                        \
-        common += fw_ > 0;                              \
-        other += fw_ < 0;                               \
-        in_word = 0;                                    \
-    } while (0)
-    while (i < n) {
+    int fw = sc->plain ? word_kind(s, sc->wstart, end - sc->wstart, len) : 0;
+    sc->lg.words++;
+    sc->lg.common += fw > 0;
+    sc->lg.other += fw < 0;
+    sc->in_word = 0;
+}
+
+/* Reads s[i..n) character by character until past `stop` (<= n), or a
+ * little beyond to finish a character or a run of letters; returns where
+ * it got. A word ends at a character that is neither a letter nor an
+ * apostrophe inside the word (don't, Iran's). */
+static size_t scan_chars(lang_scan *sc, const unsigned char *s, size_t n, size_t len,
+                         size_t i, size_t stop)
+{
+    if (sc->in_word && sc->plain) {   /* a run of letters begun before i goes on */
+        size_t j = letters_end(s, n, i);
+        sc->lg.letters += (long)(j - i);
+        i = j;
+    }
+    while (i < stop) {
         unsigned c = s[i];
         if (c < 0x80) {
             if (ascii_letter(c)) {
                 size_t start = i;
                 i = letters_end(s, n, i + 1);
-                letters += (long)(i - start);
-                if (in_word) {
-                    plain = 0;
+                sc->lg.letters += (long)(i - start);
+                if (sc->in_word) {
+                    sc->plain = 0;
                 } else {
-                    in_word = plain = 1;
-                    wstart = start;
-                    wlen = i - start;
+                    sc->in_word = sc->plain = 1;
+                    sc->wstart = start;
                 }
                 continue;
             }
-            if (in_word && c == '\'')
-                plain = 0;
-            else if (in_word)
-                END_WORD();
+            if (sc->in_word && c == '\'')
+                sc->plain = 0;
+            else if (sc->in_word)
+                end_word(sc, s, i, len);
             i++;
             continue;
         }
@@ -248,19 +265,112 @@ int dy_language_not_english(const char *text, size_t len, dy_language *out)
         int letter = cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
                      !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xD7 && cp != 0xF7;
         if (letter) {
-            letters++;
-            other_letters += other_script(cp);
-            in_word = 1;
-            plain = 0;
-        } else if (in_word) {
-            END_WORD();
+            sc->lg.letters++;
+            sc->lg.other_script += other_script(cp);
+            sc->in_word = 1;
+            sc->plain = 0;
+        } else if (sc->in_word) {
+            end_word(sc, s, i, len);
         }
         i += step;
     }
-    if (in_word)
-        END_WORD();
-#undef END_WORD
-    dy_language lg = {words, common, other, letters, other_letters};
+    return i;
+}
+
+#if DY_SSE2
+static int popcount64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (int)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The ASCII letters and apostrophes of the 64 bytes at p, one bit each
+ * (bit k: p[k]); returns 0 when some byte is not ASCII. */
+static int ascii_masks(const unsigned char *p, uint64_t *letter, uint64_t *apos)
+{
+    const __m128i fold = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
+    const __m128i top = _mm_set1_epi8((char)(-0x80 + 26)), quote = _mm_set1_epi8('\'');
+    uint64_t l = 0, a = 0;
+    unsigned high = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i y = _mm_add_epi8(_mm_or_si128(x, fold), shift);
+        high |= (unsigned)_mm_movemask_epi8(x);
+        l |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(y, top)) << (16 * k);
+        a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)) << (16 * k);
+    }
+    *letter = l;
+    *apos = a;
+    return high == 0;
+}
+
+/* The 64 ASCII bytes at s[base] as scan_chars would read them, whole runs
+ * at a time from their bit masks: a word is a run of letters and
+ * apostrophes from its first letter on; one with an apostrophe is not plain.
+ * A word still open at the last byte goes on into what follows. */
+static void scan_ascii64(lang_scan *sc, const unsigned char *s, size_t base, size_t len,
+                         uint64_t letter, uint64_t apos)
+{
+    uint64_t inword = letter | apos, from = ~0ull;   /* from: the bits not yet read */
+    sc->lg.letters += popcount64(letter);
+    for (;;) {
+        if (sc->in_word) {
+            uint64_t stop = ~inword & from;
+            uint64_t span = (stop ? (stop & (0 - stop)) - 1 : ~0ull) & from;
+            if (apos & span)
+                sc->plain = 0;
+            if (!stop)
+                return;
+            unsigned e = (unsigned)__builtin_ctzll(stop);
+            end_word(sc, s, base + e, len);
+            from = e < 63 ? ~0ull << (e + 1) : 0;
+        }
+        uint64_t next = letter & from;
+        if (!next)
+            return;
+        unsigned q = (unsigned)__builtin_ctzll(next);
+        sc->in_word = sc->plain = 1;
+        sc->wstart = base + q;
+        from = ~0ull << q;
+    }
+}
+#endif
+
+int dy_language_not_english(const char *text, size_t len, dy_language *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = len < DY_LANGUAGE_SCAN ? len : DY_LANGUAGE_SCAN;
+    lang_scan sc;
+    memset(&sc, 0, sizeof sc);
+    size_t i = 0;
+    /* This runs over every byte of every story: 64 bytes of ASCII are read
+     * a word at a time from bit masks, anything else a character at a time.
+     * The last bytes are read from a copy padded with NULs, which end a
+     * word at n as the end of the text does. */
+    while (i < n) {
+#if DY_SSE2
+        const unsigned char *p = s + i;
+        unsigned char pad[64];
+        size_t avail = n - i;
+        if (avail < 64) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, p, avail);
+            p = pad;
+        }
+        uint64_t letter, apos;
+        if (ascii_masks(p, &letter, &apos)) {
+            scan_ascii64(&sc, s, i, len, letter, apos);
+            i += avail < 64 ? avail : 64;
+            continue;
+        }
+#endif
+        i = scan_chars(&sc, s, n, len, i, n - i > 64 ? i + 64 : n);
+    }
+    if (sc.in_word)
+        end_word(&sc, s, n, len);
+    dy_language lg = sc.lg;
     if (out)
         *out = lg;
     if (lg.letters > 0 && lg.other_script * 100 > lg.letters * MAX_OTHER_SCRIPT_PCT)
