@@ -25,8 +25,9 @@
 #define MIN_COMMON_PER_100 8    /* English news: 25-45 per 100 words */
 #define MAX_OTHER_SCRIPT_PCT 50 /* letters outside Latin, percent */
 
-/* Function words, in byte order for a binary search (a unit test checks
- * the order and by_letter[] through dy_language_table_sorted): 1 for common English ones
+/* Function words, by first letter, then length, then byte order (a unit
+ * test checks the order and by_letter_len[] through
+ * dy_language_table_sorted): 1 for common English ones
  * (and "said"), -1 for those of other languages written in Latin letters,
  * leaving out those that are English words too ("die", "son", "do", "per",
  * "van"). Searched once per short word of the first 4 KB of every story, so
@@ -37,38 +38,77 @@ typedef struct function_word_entry {
 } function_word_entry;
 
 static const function_word_entry words[] = {
-    {"a", 1}, {"about", 1}, {"after", 1}, {"akan", -1}, {"all", 1}, {"also", 1}, {"an", 1},
-    {"and", 1}, {"are", 1}, {"as", 1}, {"at", 1}, {"auch", -1}, {"aux", -1}, {"avait", -1},
-    {"be", 1}, {"been", 1}, {"but", 1}, {"by", 1}, {"can", 1}, {"che", -1}, {"como", -1},
-    {"con", -1}, {"could", 1}, {"da", -1}, {"dans", -1}, {"dari", -1}, {"das", -1},
-    {"dass", -1}, {"de", -1}, {"dei", -1}, {"del", -1}, {"della", -1}, {"dem", -1}, {"der", -1},
-    {"des", -1}, {"desde", -1}, {"di", -1}, {"du", -1}, {"durch", -1}, {"e", -1}, {"een", -1},
-    {"ein", -1}, {"eine", -1}, {"einen", -1}, {"el", -1}, {"em", -1}, {"en", -1}, {"entre", -1},
-    {"er", -1}, {"es", -1}, {"est", -1}, {"esta", -1}, {"este", -1}, {"et", -1}, {"for", 1},
-    {"from", 1}, {"had", 1}, {"has", 1}, {"have", 1}, {"he", 1}, {"her", 1}, {"het", -1},
-    {"his", 1}, {"if", 1}, {"il", -1}, {"in", 1}, {"ini", -1}, {"into", 1}, {"is", 1},
-    {"it", 1}, {"its", 1}, {"itu", -1}, {"ke", -1}, {"la", -1}, {"le", -1}, {"les", -1},
-    {"lo", -1}, {"los", -1}, {"mit", -1}, {"more", 1}, {"na", -1}, {"nach", -1}, {"ne", -1},
-    {"nel", -1}, {"nicht", -1}, {"niet", -1}, {"no", 1}, {"not", 1}, {"o", -1}, {"of", 1},
-    {"oleh", -1}, {"on", 1}, {"one", 1}, {"or", 1}, {"our", 1}, {"out", 1}, {"over", 1},
-    {"pada", -1}, {"par", -1}, {"para", -1}, {"por", -1}, {"pour", -1}, {"que", -1},
-    {"qui", -1}, {"said", 1}, {"says", 1}, {"se", -1}, {"she", 1}, {"si", -1}, {"sie", -1},
-    {"sind", -1}, {"so", 1}, {"sobre", -1}, {"some", 1}, {"sono", -1}, {"than", 1}, {"that", 1},
-    {"the", 1}, {"their", 1}, {"them", 1}, {"there", 1}, {"these", 1}, {"they", 1}, {"this", 1},
-    {"tidak", -1}, {"to", 1}, {"two", 1}, {"uma", -1}, {"un", -1}, {"una", -1}, {"und", -1},
-    {"une", -1}, {"up", 1}, {"von", -1}, {"voor", -1}, {"wa", -1}, {"was", 1}, {"we", 1},
-    {"were", 1}, {"what", 1}, {"when", 1}, {"which", 1}, {"while", 1}, {"who", 1}, {"why", 1},
-    {"will", 1}, {"wird", -1}, {"with", 1}, {"would", 1}, {"y", -1}, {"ya", -1}, {"yang", -1},
-    {"you", 1}, {"zijn", -1}, {"zu", -1},
+    {"a", 1}, {"an", 1}, {"as", 1}, {"at", 1}, {"all", 1}, {"and", 1}, {"are", 1}, {"aux", -1},
+    {"akan", -1}, {"also", 1}, {"auch", -1}, {"about", 1}, {"after", 1}, {"avait", -1},
+    {"be", 1}, {"by", 1}, {"but", 1}, {"been", 1},
+    {"can", 1}, {"che", -1}, {"con", -1}, {"como", -1}, {"could", 1},
+    {"da", -1}, {"de", -1}, {"di", -1}, {"du", -1}, {"das", -1}, {"dei", -1}, {"del", -1},
+    {"dem", -1}, {"der", -1}, {"des", -1}, {"dans", -1}, {"dari", -1}, {"dass", -1},
+    {"della", -1}, {"desde", -1}, {"durch", -1},
+    {"e", -1}, {"el", -1}, {"em", -1}, {"en", -1}, {"er", -1}, {"es", -1}, {"et", -1},
+    {"een", -1}, {"ein", -1}, {"est", -1}, {"eine", -1}, {"esta", -1}, {"este", -1},
+    {"einen", -1}, {"entre", -1},
+    {"for", 1}, {"from", 1},
+    {"he", 1}, {"had", 1}, {"has", 1}, {"her", 1}, {"het", -1}, {"his", 1}, {"have", 1},
+    {"if", 1}, {"il", -1}, {"in", 1}, {"is", 1}, {"it", 1}, {"ini", -1}, {"its", 1},
+    {"itu", -1}, {"into", 1},
+    {"ke", -1},
+    {"la", -1}, {"le", -1}, {"lo", -1}, {"les", -1}, {"los", -1},
+    {"mit", -1}, {"more", 1},
+    {"na", -1}, {"ne", -1}, {"no", 1}, {"nel", -1}, {"not", 1}, {"nach", -1}, {"niet", -1},
+    {"nicht", -1},
+    {"o", -1}, {"of", 1}, {"on", 1}, {"or", 1}, {"one", 1}, {"our", 1}, {"out", 1},
+    {"oleh", -1}, {"over", 1},
+    {"par", -1}, {"por", -1}, {"pada", -1}, {"para", -1}, {"pour", -1},
+    {"que", -1}, {"qui", -1},
+    {"se", -1}, {"si", -1}, {"so", 1}, {"she", 1}, {"sie", -1}, {"said", 1}, {"says", 1},
+    {"sind", -1}, {"some", 1}, {"sono", -1}, {"sobre", -1},
+    {"to", 1}, {"the", 1}, {"two", 1}, {"than", 1}, {"that", 1}, {"them", 1}, {"they", 1},
+    {"this", 1}, {"their", 1}, {"there", 1}, {"these", 1}, {"tidak", -1},
+    {"un", -1}, {"up", 1}, {"uma", -1}, {"una", -1}, {"und", -1}, {"une", -1},
+    {"von", -1}, {"voor", -1},
+    {"wa", -1}, {"we", 1}, {"was", 1}, {"who", 1}, {"why", 1}, {"were", 1}, {"what", 1},
+    {"when", 1}, {"will", 1}, {"wird", -1}, {"with", 1}, {"which", 1}, {"while", 1},
+    {"would", 1},
+    {"y", -1}, {"ya", -1}, {"you", 1}, {"yang", -1},
+    {"zu", -1}, {"zijn", -1},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-/* Where the words of each first letter start in words[] ('a' .. 'z', then
- * the end): the search looks in one letter's few entries. */
-static const unsigned char by_letter[27] = {0,   14,  18,  23,  39,  54,  56,  56,  63,
-                                            72,  72,  73,  78,  80,  88,  97,  102, 104,
-                                            104, 115, 127, 133, 135, 149, 149, 153, 155};
+/* Where the words of each first letter and length start in words[]: those
+ * of letter c ('a' + 0..25) and length n (1..5) are words[by_letter_len[5 * c
+ * + n - 1], by_letter_len[5 * c + n]); the last entry is the end. A word is
+ * compared with the few of its letter and length only. */
+static const unsigned char by_letter_len[26 * 5 + 1] = {
+      0,   1,   4,   8,  11,   /* a */
+     14,  14,  16,  17,  18,   /* b */
+     18,  18,  18,  21,  22,   /* c */
+     23,  23,  27,  33,  36,   /* d */
+     39,  40,  46,  49,  52,   /* e */
+     54,  54,  54,  55,  56,   /* f */
+     56,  56,  56,  56,  56,   /* g */
+     56,  56,  57,  62,  63,   /* h */
+     63,  63,  68,  71,  72,   /* i */
+     72,  72,  72,  72,  72,   /* j */
+     72,  72,  73,  73,  73,   /* k */
+     73,  73,  76,  78,  78,   /* l */
+     78,  78,  78,  79,  80,   /* m */
+     80,  80,  83,  85,  87,   /* n */
+     88,  89,  92,  95,  97,   /* o */
+     97,  97,  97,  99, 102,   /* p */
+    102, 102, 102, 104, 104,   /* q */
+    104, 104, 104, 104, 104,   /* r */
+    104, 104, 107, 109, 114,   /* s */
+    115, 115, 116, 118, 123,   /* t */
+    127, 127, 129, 133, 133,   /* u */
+    133, 133, 133, 134, 135,   /* v */
+    135, 135, 137, 140, 146,   /* w */
+    149, 149, 149, 149, 149,   /* x */
+    149, 150, 151, 152, 153,   /* y */
+    153, 153, 154, 154, 155,   /* z */
+    155
+};
 
 /* The eight bytes of a table word as a number whose order is the words'
  * byte order: the first byte most significant. */
@@ -88,27 +128,30 @@ static uint64_t word_order(const char *w)
 
 int dy_language_table_sorted(void)
 {
-    if (by_letter[26] != COUNT(words))
+    if (by_letter_len[26 * 5] != COUNT(words))
         return 0;
     for (size_t i = 0; i < COUNT(words); i++) {
+        size_t n = strlen(words[i].w);
         int c = words[i].w[0] - 'a';
-        if (c < 0 || c >= 26 || i < by_letter[c] || i >= by_letter[c + 1])
+        if (c < 0 || c >= 26 || n < 1 || n > 5)
             return 0;
-        if (i > 0 && word_order(words[i - 1].w) >= word_order(words[i].w))
+        size_t b = 5 * (size_t)c + n - 1;
+        if (i < by_letter_len[b] || i >= by_letter_len[b + 1])
+            return 0;
+        if (i > by_letter_len[b] && word_order(words[i - 1].w) >= word_order(words[i].w))
             return 0;
     }
     return 1;
 }
 
 /* 1 for an English function word, -1 for another language's, else 0; key
- * is the lower-case ASCII word as word_order gives it (NUL-padded). The few
- * words of its first letter are compared whole, in order, so a word that is
- * not in the table stops at the first one past it. (Halving the range costs
- * more: the common words come early in their letter.) */
-static int function_word(uint64_t key)
+ * is the lower-case ASCII word of n letters (1..5) as word_order gives it
+ * (NUL-padded). The few words of its first letter and length are compared
+ * whole, in order, so a word not in the table stops at the first one past it. */
+static int function_word(uint64_t key, size_t n)
 {
-    unsigned c = (unsigned)(key >> 56) - 'a';
-    for (size_t i = by_letter[c], end = by_letter[c + 1]; i < end; i++) {
+    size_t b = 5 * ((unsigned)(key >> 56) - 'a') + n - 1;
+    for (size_t i = by_letter_len[b], end = by_letter_len[b + 1]; i < end; i++) {
         uint64_t entry = word_order(words[i].w);
         if (entry >= key)
             return entry == key ? words[i].kind : 0;
@@ -201,7 +244,7 @@ static int word_kind(const unsigned char *s, size_t at, size_t wlen, size_t len)
         for (size_t k = 0; k < wlen; k++)
             key |= (uint64_t)(s[at + k] | 0x20) << (56 - 8 * k);
     }
-    return function_word(key);
+    return function_word(key, wlen);
 }
 
 /* What the scan has counted so far, and the word it is reading. */
@@ -215,9 +258,10 @@ typedef struct lang_scan {
 
 /* The word being read ends at s[end] (of a text of len bytes). A plain
  * word ends right after its run of letters, so its length is end - wstart. */
-static void end_word(lang_scan *sc, const unsigned char *s, size_t end, size_t len)
+static inline void end_word(lang_scan *sc, const unsigned char *s, size_t end, size_t len)
 {
-    int fw = sc->plain ? word_kind(s, sc->wstart, end - sc->wstart, len) : 0;
+    int fw = sc->plain && end - sc->wstart <= 5 ? word_kind(s, sc->wstart, end - sc->wstart, len)
+                                                : 0;
     sc->lg.words++;
     sc->lg.common += fw > 0;
     sc->lg.other += fw < 0;
@@ -318,22 +362,23 @@ static void scan_ascii64(lang_scan *sc, const unsigned char *s, size_t base, siz
     for (;;) {
         if (sc->in_word) {
             uint64_t stop = ~inword & from;
-            uint64_t span = (stop ? (stop & (0 - stop)) - 1 : ~0ull) & from;
-            if (apos & span)
-                sc->plain = 0;
-            if (!stop)
+            if (!stop) {
+                if (apos & from)
+                    sc->plain = 0;
                 return;
-            unsigned e = (unsigned)__builtin_ctzll(stop);
-            end_word(sc, s, base + e, len);
-            from = e < 63 ? ~0ull << (e + 1) : 0;
+            }
+            uint64_t first = stop & (0 - stop), below = first - 1;
+            if (apos & from & below)
+                sc->plain = 0;
+            end_word(sc, s, base + (size_t)__builtin_ctzll(stop), len);
+            from = ~(below | first);   /* 0 when the stop was the last bit */
         }
         uint64_t next = letter & from;
         if (!next)
             return;
-        unsigned q = (unsigned)__builtin_ctzll(next);
         sc->in_word = sc->plain = 1;
-        sc->wstart = base + q;
-        from = ~0ull << q;
+        sc->wstart = base + (size_t)__builtin_ctzll(next);
+        from = ~((next & (0 - next)) - 1);
     }
 }
 #endif
