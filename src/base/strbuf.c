@@ -58,7 +58,7 @@ static int reserve(dy_strbuf *b, size_t extra)
     return 1;
 }
 
-void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
+void dy_strbuf_add_slow(dy_strbuf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
@@ -66,16 +66,6 @@ void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
         memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
-}
-
-void dy_strbuf_adds(dy_strbuf *b, const char *s)
-{
-    dy_strbuf_add(b, s, strlen(s));
-}
-
-void dy_strbuf_addc(dy_strbuf *b, char c)
-{
-    dy_strbuf_add(b, &c, 1);
 }
 
 void dy_strbuf_add_long(dy_strbuf *b, long v)
@@ -93,11 +83,27 @@ void dy_strbuf_add_long(dy_strbuf *b, long v)
 
 void dy_strbuf_vprintf(dy_strbuf *b, const char *fmt, va_list ap)
 {
+    if (b->failed)
+        return;
+    /* formatted straight into the room left when it fits (most times):
+     * one vsnprintf, not one to measure and one to write */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->cap ? b->s + b->len : NULL, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0 || !reserve(b, (size_t)n))
+    if (n < 0) {
+        if (b->s)
+            b->s[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n < room) {
+        b->len += (size_t)n;
+        return;
+    }
+    if (b->s)
+        b->s[b->len] = '\0';   /* the cut-off attempt is not kept */
+    if (!reserve(b, (size_t)n))
         return;
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
