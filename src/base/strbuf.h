@@ -51,6 +51,14 @@ static inline void dy_strbuf_addc(dy_strbuf *b, char c)
 }
 /* The decimal digits of v, as "%ld" writes them, without printf's cost. */
 void dy_strbuf_add_long(dy_strbuf *b, long v);
+/* v with 0 to 6 decimals into out (cap >= 64 bytes, NUL-terminated),
+ * exactly as snprintf's "%.*f" writes it, and its length; by hand when v
+ * is that close to a number of so many decimals (a Goldstein score, a
+ * gazetteer's coordinate), by snprintf otherwise. */
+#define DY_FIXED_MAX 64
+size_t dy_format_fixed(char *out, size_t cap, double v, int decimals);
+/* Appends dy_format_fixed's text. */
+void dy_strbuf_add_fixed(dy_strbuf *b, double v, int decimals);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

@@ -58,3 +58,38 @@ Test(strbuf, printf_fits_or_grows)
     cr_assert_eq(strlen(b.s), b.len);
     dy_strbuf_free(&b);
 }
+
+/* dy_format_fixed against snprintf: scores and coordinates as dictionaries
+ * write them, ties, signs, zeros, values just off a decimal, large ones. */
+static void same_as_printf(double v, int d)
+{
+    char want[DY_FIXED_MAX], got[DY_FIXED_MAX];
+    snprintf(want, sizeof want, "%.*f", d, v);
+    size_t n = dy_format_fixed(got, sizeof got, v, d);
+    cr_assert_str_eq(got, want, "%.17g with %d decimals", v, d);
+    cr_assert_eq(n, strlen(want));
+}
+
+Test(strbuf, fixed_as_printf)
+{
+    static const double special[] = {0.0, -0.0, 0.25, -0.25, 0.05, 1.45, 2.5, -2.5, 3.45,
+                                     -10.0, 10.0, 7.4, -7.4, 1e-7, -1e-7, 0.049999999,
+                                     1e14 + 0.5, 9.99e14, 1e15, 1e20, -1e300};
+    for (size_t i = 0; i < sizeof special / sizeof *special; i++)
+        for (int d = 0; d <= 6; d++)
+            same_as_printf(special[i], d);
+    unsigned long long r = 88172645463325252ull;   /* xorshift: a fixed sequence */
+    for (int i = 0; i < 200000; i++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        int d = (int)(r % 7);
+        long whole = (long)(r >> 20) % 2000000 - 1000000;
+        double v = (double)whole / (d == 0 ? 1 : d == 1 ? 10 : d == 2 ? 100 : d == 3 ? 1e3
+                                            : d == 4 ? 1e4 : d == 5 ? 1e5 : 1e6);
+        same_as_printf(v, d);                               /* a decimal of d places */
+        same_as_printf(v, (int)((r >> 8) % 7));             /* with other places */
+        same_as_printf(v + (double)((r >> 40) % 1000) * 1e-9, d);   /* just off it */
+        double u;
+        memcpy(&u, &r, sizeof u);
+        same_as_printf(u, d);                               /* any bits, NaN included */
+    }
+}
