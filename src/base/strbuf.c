@@ -2,6 +2,7 @@
  * Appends after a failed allocation are ignored; `failed` tells the caller. */
 #include "base/strbuf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ static int reserve(dy_strbuf *b, size_t extra)
     return 1;
 }
 
-void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
+void dy_strbuf_add_slow(dy_strbuf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return;
@@ -66,16 +67,6 @@ void dy_strbuf_add(dy_strbuf *b, const char *s, size_t n)
         memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
-}
-
-void dy_strbuf_adds(dy_strbuf *b, const char *s)
-{
-    dy_strbuf_add(b, s, strlen(s));
-}
-
-void dy_strbuf_addc(dy_strbuf *b, char c)
-{
-    dy_strbuf_add(b, &c, 1);
 }
 
 void dy_strbuf_add_long(dy_strbuf *b, long v)
@@ -91,13 +82,70 @@ void dy_strbuf_add_long(dy_strbuf *b, long v)
     dy_strbuf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+size_t dy_format_fixed(char *out, size_t cap, double v, int decimals)
+{
+    static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    /* x is v * 10^decimals within half a unit of its last place, under
+     * 0.07 below 1e15. When it is within 1e-6 of the integer k, v's exact
+     * decimal expansion is within 0.07 of k / 10^decimals, nowhere near a
+     * rounding tie, so "%.*f" prints the digits of k (with v's sign, which
+     * printf keeps even for "-0.0"). */
+    double x = decimals >= 0 && decimals <= 6 ? v * scale[decimals] : 0;
+    double k = floor(x + 0.5);
+    if (decimals < 0 || decimals > 6 || cap < DY_FIXED_MAX || !(fabs(x) < 1e15) ||
+        !(fabs(x - k) < 1e-6)) {
+        int n = snprintf(out, cap, "%.*f", decimals, v);
+        return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap ? cap - 1 : 0;
+    }
+    char tmp[40], *p = tmp + sizeof tmp;
+    unsigned long long m = (unsigned long long)fabs(k);
+    for (int i = 0; i < decimals; i++) {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    }
+    if (decimals)
+        *--p = '.';
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (signbit(v))
+        *--p = '-';
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return n;
+}
+
+void dy_strbuf_add_fixed(dy_strbuf *b, double v, int decimals)
+{
+    char tmp[DY_FIXED_MAX];
+    dy_strbuf_add(b, tmp, dy_format_fixed(tmp, sizeof tmp, v, decimals));
+}
+
 void dy_strbuf_vprintf(dy_strbuf *b, const char *fmt, va_list ap)
 {
+    if (b->failed)
+        return;
+    /* formatted straight into the room left when it fits (most times):
+     * one vsnprintf, not one to measure and one to write */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->cap ? b->s + b->len : NULL, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0 || !reserve(b, (size_t)n))
+    if (n < 0) {
+        if (b->s)
+            b->s[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n < room) {
+        b->len += (size_t)n;
+        return;
+    }
+    if (b->s)
+        b->s[b->len] = '\0';   /* the cut-off attempt is not kept */
+    if (!reserve(b, (size_t)n))
         return;
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;

@@ -127,11 +127,12 @@ static void span(dy_strbuf *b, const char *name, const dyad_story *story, dyad_s
     offset_or_null(b, ok, sp.end);
 }
 
-static void number_or_null(dy_strbuf *b, const char *k, int ok, const char *fmt, double v)
+/* v with so many decimals ("%.*f"), or null. */
+static void number_or_null(dy_strbuf *b, const char *k, int ok, int decimals, double v)
 {
     key(b, k, 0);
     if (ok)
-        dy_strbuf_printf(b, fmt, v);
+        dy_strbuf_add_fixed(b, v, decimals);
     else
         dy_strbuf_adds(b, "null");
 }
@@ -212,8 +213,8 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     key(b, "root_code", 0);
     str_or_null(b, ev->root_code && ev->root_code[0] ? ev->root_code : NULL);
     int quad = o->opt->quad_phoenix ? ev->quad_phoenix : ev->quad_class;
-    number_or_null(b, "quad_class", ev->root_code && ev->root_code[0], "%.0f", quad);
-    number_or_null(b, "goldstein", ev->has_goldstein, "%.1f", ev->goldstein);
+    number_or_null(b, "quad_class", ev->root_code && ev->root_code[0], 0, quad);
+    number_or_null(b, "goldstein", ev->has_goldstein, 1, ev->goldstein);
     key(b, "plover_type", 0);
     str_or_null(b, ev->plover_type && ev->plover_type[0] ? ev->plover_type : NULL);
     key(b, "plover_mode", 0);
@@ -227,8 +228,8 @@ void dy_jsonl_event(dy_strbuf *b, const dy_out_event *o)
     str_or_null(b, has_place ? ev->place.name : NULL);
     key(b, "place_country", 0);
     str_or_null(b, has_place ? ev->place.country : NULL);
-    number_or_null(b, "place_lat", has_place, "%.4f", ev->place.lat);
-    number_or_null(b, "place_lon", has_place, "%.4f", ev->place.lon);
+    number_or_null(b, "place_lat", has_place, 4, ev->place.lat);
+    number_or_null(b, "place_lon", has_place, 4, ev->place.lon);
     key(b, "place_precision", 0);
     str_or_null(b, has_place ? dy_precision_name(ev->place.precision) : NULL);
     span(b, "place", story, has_place ? ev->place.span : (dyad_span){0, 0});

@@ -29,11 +29,11 @@ static void str(dy_strbuf *b, dy_put_field put, const char *s)
     put(b, s ? s : "", s ? strlen(s) : 0, 0);
 }
 
-static void num(dy_strbuf *b, dy_put_field put, const char *fmt, double v)
+/* v with so many decimals, as "%.*f" writes it. */
+static void num(dy_strbuf *b, dy_put_field put, int decimals, double v)
 {
-    char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, fmt, v);
-    put(b, tmp, n > 0 ? (size_t)n : 0, 0);
+    char tmp[DY_FIXED_MAX];
+    put(b, tmp, dy_format_fixed(tmp, sizeof tmp, v, decimals), 0);
 }
 
 /* Decimal digits of v into the end of tmp[0, 24); returns where they start.
@@ -124,7 +124,7 @@ void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o)
     else
         put(b, "", 0, 0);
     if (ev->has_goldstein)
-        num(b, put, "%.1f", ev->goldstein);
+        num(b, put, 1, ev->goldstein);
     else
         put(b, "", 0, 0);
     str(b, put, ev->plover_type);
@@ -137,8 +137,8 @@ void dy_table_event(dy_strbuf *b, dy_put_field put, const dy_out_event *o)
     if (ev->place.precision != DYAD_PLACE_NONE) {
         str(b, put, ev->place.name);
         str(b, put, ev->place.country);
-        num(b, put, "%.4f", ev->place.lat);
-        num(b, put, "%.4f", ev->place.lon);
+        num(b, put, 4, ev->place.lat);
+        num(b, put, 4, ev->place.lon);
         str(b, put, dy_precision_name(ev->place.precision));
         span(b, put, story, ev->place.span, 0);
     } else {

@@ -28,14 +28,28 @@ static inline uint16_t dy_prefix_hash(const char *w, size_t n)
     return (uint16_t)((h * 2654435761u) >> 20);
 }
 
+static inline void dy_wordmask_set(dy_wordmask *m, uint32_t h)
+{
+    uint16_t x = (uint16_t)((h * 2654435761u) >> 20);
+    m->bits[x >> 6] |= 1ull << (x & 63);
+}
+
 static inline void dy_wordmask_add(dy_wordmask *m, const char *w, size_t n)
 {
-    /* dy_prefix_hash of 1, 2 and 3 letters, computed incrementally */
+    /* dy_prefix_hash of 1, 2 and 3 letters, computed incrementally; words
+     * of three letters or more (most) without the loop's tests */
+    const unsigned char *u = (const unsigned char *)w;
+    if (n >= 3) {
+        uint32_t h1 = u[0], h2 = h1 * 131u + u[1], h3 = h2 * 131u + u[2];
+        dy_wordmask_set(m, h1);
+        dy_wordmask_set(m, h2);
+        dy_wordmask_set(m, h3);
+        return;
+    }
     uint32_t h = 0;
-    for (size_t k = 0; k < n && k < 3; ++k) {
-        h = h * 131u + (unsigned char)w[k];
-        uint16_t x = (uint16_t)((h * 2654435761u) >> 20);
-        m->bits[x >> 6] |= 1ull << (x & 63);
+    for (size_t k = 0; k < n; ++k) {
+        h = h * 131u + u[k];
+        dy_wordmask_set(m, h);
     }
 }
 

@@ -4,6 +4,12 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DY_SSE2 1
+#else
+#define DY_SSE2 0
+#endif
 
 #include "base/error.h"
 #include "text/fold.h"
@@ -249,8 +255,10 @@ static int sentence_end(const unsigned char *s, size_t len, size_t i,
     return 1;
 }
 
-/* Adds [b, e) less surrounding white space, if anything is left. */
-static void emit(const unsigned char *s, size_t b, size_t e, dyad_span *out, size_t *n)
+/* Counts [b, e) less surrounding white space, if anything is left, and
+ * writes it to out[*n] while *n < cap. */
+static void emit(const unsigned char *s, size_t b, size_t e, dyad_span *out, size_t cap,
+                 size_t *n)
 {
     while (b < e && (is_space(s[b]) || s[b] == 0))
         b++;
@@ -258,18 +266,58 @@ static void emit(const unsigned char *s, size_t b, size_t e, dyad_span *out, siz
         e--;
     if (b == e)
         return;
-    if (out) {
+    if (*n < cap) {
         out[*n].start = b;
         out[*n].end = e;
     }
     ++*n;
 }
 
-/* Finds the sentences; writes them to out when it is not NULL. */
-static size_t scan(const unsigned char *s, size_t len, dyad_span *out)
+/* Bytes at which the scan has something to decide: a line end, or the first
+ * byte of a sentence-ending mark (end_mark). Every other byte is passed over
+ * without a look, so a story costs a few instructions per sixteen bytes. */
+#define K_ROW(c) ((c) == '\n' || (c) == '.' || (c) == '?' || (c) == '!' || \
+                  (c) == 0xE2 || (c) == 0xE3 || (c) == 0xEF)
+#define K_ROW4(c) K_ROW(c), K_ROW((c) + 1), K_ROW((c) + 2), K_ROW((c) + 3)
+#define K_ROW16(c) K_ROW4(c), K_ROW4((c) + 4), K_ROW4((c) + 8), K_ROW4((c) + 12)
+static const unsigned char key_byte[256] = {
+    K_ROW16(0x00), K_ROW16(0x10), K_ROW16(0x20), K_ROW16(0x30),
+    K_ROW16(0x40), K_ROW16(0x50), K_ROW16(0x60), K_ROW16(0x70),
+    K_ROW16(0x80), K_ROW16(0x90), K_ROW16(0xA0), K_ROW16(0xB0),
+    K_ROW16(0xC0), K_ROW16(0xD0), K_ROW16(0xE0), K_ROW16(0xF0),
+};
+
+/* The first key byte at or after s[i], len if none. */
+static size_t next_key(const unsigned char *s, size_t len, size_t i)
+{
+#if DY_SSE2
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.');
+    const __m128i qm = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3);
+    const __m128i ef = _mm_set1_epi8((char)0xEF);
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, dot)),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, ex))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(x, e3)),
+                         _mm_cmpeq_epi8(x, ef)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < len && !key_byte[s[i]])
+        i++;
+    return i;
+}
+
+/* Finds the sentences; writes the first cap of them to out (which may be
+ * NULL when cap is 0) and returns how many there are. */
+static size_t scan(const unsigned char *s, size_t len, dyad_span *out, size_t cap)
 {
     size_t n = 0, begin = 0, i = 0;
-    while (i < len) {
+    while ((i = next_key(s, len, i)) < len) {
         unsigned char c = s[i];
         if (c == '\n') {
             size_t p = i + 1;
@@ -277,7 +325,7 @@ static size_t scan(const unsigned char *s, size_t len, dyad_span *out)
                                s[p] == '\f' || s[p] == '\v'))
                 p++;
             if (p < len && s[p] == '\n') {     /* a blank line ends a paragraph */
-                emit(s, begin, i, out, &n);
+                emit(s, begin, i, out, cap, &n);
                 begin = i = p;
             } else {
                 i = p;
@@ -291,12 +339,12 @@ static size_t scan(const unsigned char *s, size_t len, dyad_span *out)
         }
         size_t stop, resume;
         if (sentence_end(s, len, i, &stop, &resume)) {
-            emit(s, begin, stop, out, &n);
+            emit(s, begin, stop, out, cap, &n);
             begin = stop;
         }
         i = resume;
     }
-    emit(s, begin, len, out, &n);
+    emit(s, begin, len, out, cap, &n);
     return n;
 }
 
@@ -308,14 +356,21 @@ dyad_status dy_split_sentences(dy_arena *a, const char *text, size_t len,
     *out = NULL;
     *n = 0;
     const unsigned char *s = (const unsigned char *)text;
-    size_t count = scan(s, len, NULL);
+    /* Most stories have a few sentences: they are found in one pass into
+     * this buffer; only a longer story is scanned again into its array. */
+    dyad_span first[32];
+    size_t count = scan(s, len, first, sizeof first / sizeof *first);
     if (count == 0)
         return DYAD_OK;
     dyad_span *v = dy_arena_alloc(a, count * sizeof *v);
     if (!v)
         return dy_error_set(err, DYAD_ERR_NOMEM, "dy_split_sentences", 0,
                             "no memory for %zu sentences", count);
-    *n = scan(s, len, v);
+    if (count <= sizeof first / sizeof *first)
+        memcpy(v, first, count * sizeof *v);
+    else
+        scan(s, len, v, count);
+    *n = count;
     *out = v;
     return DYAD_OK;
 }

@@ -168,6 +168,34 @@ Test(split, long_story_is_linear)
     free(s);
 }
 
+/* The scan jumps from one end mark or line end to the next, sixteen bytes
+ * at a time: marks at every offset around a block's edge are all seen, and
+ * a story of more sentences than the first pass keeps is scanned again. */
+Test(split, marks_at_every_offset_and_many_sentences)
+{
+    for (size_t pad = 0; pad < 40; pad++) {
+        char s[256], want[512];
+        memset(s, 'a', pad);
+        strcpy(s + pad, "x. Then? Yes! \xE2\x80\x9CQuote.\xE2\x80\x9D Next\n\nPara end");
+        snprintf(want, sizeof want, "%.*sx. | Then? | Yes! | \xE2\x80\x9CQuote.\xE2\x80\x9D | "
+                 "Next | Para end", (int)pad, s);
+        SPLIT(s, want);
+    }
+    char s[2048] = "", want[4096] = "";
+    for (int i = 0; i < 40; i++) {
+        char one[32];
+        snprintf(one, sizeof one, "Voss met Tarn %d.", i);
+        strcat(s, one);
+        strcat(s, i % 3 ? " " : "\n");
+        if (i)
+            strcat(want, " | ");
+        strcat(want, one);
+    }
+    size_t n;
+    cr_assert_str_eq(split(s, &n), want);
+    cr_assert_eq(n, 40);
+}
+
 /* The shared corpus holds one sentence per line: few lines may split. */
 Test(split, shared_corpus_lines_mostly_stay_whole)
 {
