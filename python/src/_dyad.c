@@ -54,6 +54,7 @@ static const char *status_name(dyad_status st)
     case DYAD_ERR_NOMEM: return "DYAD_ERR_NOMEM";
     case DYAD_ERR_ARG: return "DYAD_ERR_ARG";
     case DYAD_ERR_LIMIT: return "DYAD_ERR_LIMIT";
+    case DYAD_STOPPED: return "DYAD_STOPPED";
     }
     return dyad_status_name(st);   /* one added since */
 }
