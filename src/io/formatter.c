@@ -16,24 +16,22 @@ struct dyad_formatter {
     dy_strbuf header;
 };
 
+/* The public formats and the writer's (whose table has the names). */
 static const struct {
-    const char *name;
     dyad_format format;
     dy_out_format out;
 } formats[] = {
-    {"tsv", DYAD_FORMAT_TSV, DY_OUT_TSV},
-    {"jsonl", DYAD_FORMAT_JSONL, DY_OUT_JSONL},
-    {"csv", DYAD_FORMAT_CSV, DY_OUT_CSV},
-    {"petrarch", DYAD_FORMAT_PETRARCH, DY_OUT_PETRARCH},
-    {"tabari", DYAD_FORMAT_TABARI, DY_OUT_TABARI},
-    {"gdelt", DYAD_FORMAT_GDELT, DY_OUT_GDELT},
+    {DYAD_FORMAT_TSV, DY_OUT_TSV},           {DYAD_FORMAT_JSONL, DY_OUT_JSONL},
+    {DYAD_FORMAT_CSV, DY_OUT_CSV},           {DYAD_FORMAT_PETRARCH, DY_OUT_PETRARCH},
+    {DYAD_FORMAT_TABARI, DY_OUT_TABARI},     {DYAD_FORMAT_GDELT, DY_OUT_GDELT},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
 dyad_status dyad_format_parse(const char *name, dyad_format *out, dyad_error *err)
 {
-    for (size_t i = 0; name && i < N_FORMATS; i++)
-        if (!strcmp(name, formats[i].name)) {
+    dy_out_format fmt = name ? dy_out_format_parse(name) : DY_OUT_NONE;
+    for (size_t i = 0; fmt != DY_OUT_NONE && i < N_FORMATS; i++)
+        if (formats[i].out == fmt) {
             *out = formats[i].format;
             return DYAD_OK;
         }

@@ -11,15 +11,10 @@
  * CJK) is caught by its letters. A story too short to judge is never
  * flagged; the margins on English news are wide (docs/errors.md). */
 #include "text/language.h"
+#include "text/simd.h"
 
 #include <stdint.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define DY_SSE2 1
-#else
-#define DY_SSE2 0
-#endif
 
 #define MIN_WORDS 12            /* fewer words: too short to judge */
 #define MIN_COMMON_PER_100 8    /* English news: 25-45 per 100 words */
@@ -206,20 +201,23 @@ static int ascii_letter(unsigned c)
     return ((c | 0x20) - 'a') < 26u;
 }
 
+#if DY_SSE2
+/* 0xFF in each of the sixteen bytes of x that is an ASCII letter (x | 0x20
+ * folds the capitals onto a..z). */
+static inline __m128i letters16(__m128i x)
+{
+    return dy_in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+}
+#endif
+
 /* Where the run of ASCII letters from s[i] ends (by n): sixteen bytes
  * classified at once while they last, the rest byte by byte. */
 static size_t letters_end(const unsigned char *s, size_t n, size_t i)
 {
 #if DY_SSE2
-    /* x | 0x20 folds the capitals onto a..z; shifted so that 'a' is -128,
-     * the letters are the bytes below -128 + 26 as signed (bytes >= 0x80
-     * land above) */
-    const __m128i fold = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
-    const __m128i top = _mm_set1_epi8((char)(-0x80 + 26));
     for (; i + 16 <= n; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i y = _mm_add_epi8(_mm_or_si128(x, fold), shift);
-        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(y, top)) & 0xFFFFu;
+        unsigned other = ~(unsigned)_mm_movemask_epi8(letters16(x)) & 0xFFFFu;
         if (other)
             return i + (size_t)__builtin_ctz(other);
     }
@@ -322,27 +320,17 @@ static size_t scan_chars(lang_scan *sc, const unsigned char *s, size_t n, size_t
 }
 
 #if DY_SSE2
-static int popcount64(uint64_t x)
-{
-    x = x - ((x >> 1) & 0x5555555555555555ull);
-    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-    return (int)((x * 0x0101010101010101ull) >> 56);
-}
-
 /* The ASCII letters and apostrophes of the 64 bytes at p, one bit each
  * (bit k: p[k]); returns 0 when some byte is not ASCII. */
 static int ascii_masks(const unsigned char *p, uint64_t *letter, uint64_t *apos)
 {
-    const __m128i fold = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a'));
-    const __m128i top = _mm_set1_epi8((char)(-0x80 + 26)), quote = _mm_set1_epi8('\'');
+    const __m128i quote = _mm_set1_epi8('\'');
     uint64_t l = 0, a = 0;
     unsigned high = 0;
     for (int k = 0; k < 4; k++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        __m128i y = _mm_add_epi8(_mm_or_si128(x, fold), shift);
         high |= (unsigned)_mm_movemask_epi8(x);
-        l |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(y, top)) << (16 * k);
+        l |= (uint64_t)(unsigned)_mm_movemask_epi8(letters16(x)) << (16 * k);
         a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)) << (16 * k);
     }
     *letter = l;
@@ -358,7 +346,7 @@ static void scan_ascii64(lang_scan *sc, const unsigned char *s, size_t base, siz
                          uint64_t letter, uint64_t apos)
 {
     uint64_t inword = letter | apos, from = ~0ull;   /* from: the bits not yet read */
-    sc->lg.letters += popcount64(letter);
+    sc->lg.letters += __builtin_popcountll(letter);
     for (;;) {
         if (sc->in_word) {
             uint64_t stop = ~inword & from;

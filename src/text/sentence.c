@@ -1,15 +1,10 @@
 /* sentence.c — splits a story into sentences: full stops, '?', '!', blank
  * lines, minus the abbreviations, initials and decimals that fool naive splitters. */
 #include "text/token.h"
+#include "text/simd.h"
 
 #include <string.h>
 #include <utf8proc.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define DY_SSE2 1
-#else
-#define DY_SSE2 0
-#endif
 
 #include "base/error.h"
 #include "text/fold.h"

@@ -48,19 +48,7 @@ static const unsigned char char_class[256] = {
 
 /* x86-64 always has SSE2: sixteen bytes of a word are classified and
  * upper-cased at once; elsewhere, and for the last few bytes, byte by byte. */
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define DY_SSE2 1
-/* 0xFF in each byte of x in [lo, hi]: shifted so that lo becomes -128, the
- * bytes compare as signed; bytes >= 0x80 land above the range. */
-static inline __m128i in_range(__m128i x, int lo, int hi)
-{
-    __m128i shifted = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
-    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-0x80 + (hi - lo) + 1)));
-}
-#else
-#define DY_SSE2 0
-#endif
+#include "text/simd.h"
 
 #if DY_SSE2
 /* Copies the sixteen bytes at u to out, upper-cased; returns how many of
@@ -70,9 +58,9 @@ static inline unsigned block16(const unsigned char *u, char *out, unsigned *lett
                                unsigned *lows)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
-    __m128i lower = in_range(x, 'a', 'z');
-    __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
-    __m128i digit = in_range(x, '0', '9');
+    __m128i lower = dy_in_range(x, 'a', 'z');
+    __m128i letter = dy_in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+    __m128i digit = dy_in_range(x, '0', '9');
     unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
     unsigned n = (unsigned)__builtin_ctz(~alnum);   /* <= 16 */
     unsigned run = (1u << n) - 1;
